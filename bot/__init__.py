@@ -1,0 +1,1 @@
+"""Front ends (terminal CLI and chat, Discord): each renders the same retrieval.AnswerSet."""

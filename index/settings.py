@@ -1,0 +1,24 @@
+"""Settings of the index layer: where articles live, where the index goes, which model embeds."""
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt
+
+
+class IndexSettings(BaseModel):
+    """How articles become an index on disk."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    corpus: Path = Field(Path("seeds"), description="Folder of *.txt articles (searched recursively).")
+    index_dir: Path = Field(
+        Path(".quotebot"), description="Where indexes are kept, one sub-folder per corpus path."
+    )
+    model: str = Field("all-MiniLM-L6-v2", description="Bundled sentence embedding model.")
+    batch_size: PositiveInt = Field(64, description="Sentences encoded per batch.")
+    index_type: Literal["auto", "flat", "hnsw"] = Field(
+        "auto", description="FAISS index: exact (flat), approximate (hnsw), or chosen by size."
+    )
+    approximate_above: PositiveInt = Field(
+        200_000, description="With index_type auto, sentences above which HNSW replaces flat."
+    )

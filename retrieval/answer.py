@@ -1,0 +1,51 @@
+"""The one Answer model: what the CLI prints, the bot posts, `--json` dumps and the eval scores."""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class SourceRef(BaseModel):
+    """Where a sentence stands: file (relative to the corpus), 1-based line, character offsets."""
+
+    source: str
+    line: int
+    start: int
+    end: int
+
+
+class Quote(SourceRef):
+    """A sentence quoted verbatim, with where it stands."""
+
+    quote: str
+
+
+class Answer(Quote):
+    """One distinct answer: the quoted sentence, its score, and what backs it up."""
+
+    score: float
+    also: list[Quote] = Field(default_factory=list, description="Other articles saying the same.")
+    context_before: list[Quote] = Field(default_factory=list)
+    context_after: list[Quote] = Field(default_factory=list)
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list, description="[start, end) spans of `quote` that match the question."
+    )
+
+    @property
+    def sources(self) -> list[SourceRef]:
+        """This answer's own place first, then the corroborating ones."""
+        return [SourceRef(source=self.source, line=self.line, start=self.start, end=self.end)] + [
+            SourceRef(source=q.source, line=q.line, start=q.start, end=q.end) for q in self.also
+        ]
+
+
+class AnswerSet(BaseModel):
+    """Everything quotebot says about one question. `answers` are ranked best first."""
+
+    question: str
+    abstained: bool
+    answers: list[Answer]
+
+    @property
+    def best(self) -> Answer | None:
+        """The answer a user is shown, or None when quotebot abstains."""
+        return None if self.abstained or not self.answers else self.answers[0]

@@ -1,0 +1,218 @@
+"""Scoring AnswerSets against gold questions: metrics, failure reasons, threshold calibration.
+
+A returned sentence is correct when its source equals a gold source and it contains that gold
+quote, both in normal form (NFKC, casefold, collapsed whitespace, straight quotes).
+Unanswerable gold questions (`answers: []`) are right only when quotebot abstains.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ValidationError
+
+from .answer import AnswerSet, Quote
+from .errors import GoldError
+from .text import normal_form
+
+MRR_DEPTH = 10
+
+
+class GoldAnswer(BaseModel):
+    source: str
+    quote: str
+
+
+class GoldQuestion(BaseModel):
+    id: str
+    question: str
+    kind: str = "unknown"
+    answers: list[GoldAnswer]
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.answers)
+
+
+def load_gold(path: Path) -> list[GoldQuestion]:
+    """Gold questions from a JSONL file; a bad line is a GoldError naming it."""
+    if not path.is_file():
+        raise GoldError(f"gold file not found: {path}")
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(GoldQuestion.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            raise GoldError(f"{path}:{number}: not a gold question ({exc.__class__.__name__})") from None
+    if not out:
+        raise GoldError(f"{path} holds no gold questions")
+    return out
+
+
+def is_correct(quote: Quote, gold: GoldQuestion) -> bool:
+    """Whether a returned sentence answers the gold question."""
+    text = normal_form(quote.quote)
+    return any(quote.source == a.source and normal_form(a.quote) in text for a in gold.answers)
+
+
+def correct_rank(result: AnswerSet, gold: GoldQuestion) -> int | None:
+    """1-based rank of the first correct answer, or None."""
+    for rank, answer in enumerate(result.answers, start=1):
+        if is_correct(answer, gold):
+            return rank
+    return None
+
+
+@dataclass
+class Outcome:
+    """How one gold question went."""
+
+    gold: GoldQuestion
+    result: AnswerSet
+    rank: int | None
+    top_score: float
+
+    @property
+    def right(self) -> bool:
+        if self.gold.answerable:
+            return self.rank == 1 and not self.result.abstained
+        return self.result.abstained
+
+    def why(self) -> str:
+        """A failure reason a person can act on."""
+        if not self.gold.answerable:
+            return "answered an unanswerable question"
+        if self.rank == 1:
+            return "wrongly abstained"
+        if self.rank is None:
+            return "not retrieved"
+        return f"ranked {self.rank}" + (" and abstained" if self.result.abstained else "")
+
+
+@dataclass
+class Metrics:
+    """Quality of one run over a gold set (a group of it)."""
+
+    questions: int = 0
+    answerable: int = 0
+    hit1: float = 0.0
+    hit3: float = 0.0
+    mrr10: float = 0.0
+    unanswerable: int = 0
+    abstain_recall: float = 0.0
+    false_abstain: float = 0.0
+    accuracy: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
+
+
+@dataclass
+class Report:
+    """Metrics overall and per kind, the failures, and throughput."""
+
+    overall: Metrics
+    by_kind: dict[str, Metrics]
+    outcomes: list[Outcome]
+    threshold: float
+    questions_per_second: float = 0.0
+    failures: list[Outcome] = field(default_factory=list)
+
+    def as_dict(self, failures: int = 20) -> dict:
+        return {
+            "overall": self.overall.as_dict(),
+            "by_kind": {k: m.as_dict() for k, m in sorted(self.by_kind.items())},
+            "threshold": self.threshold,
+            "questions_per_second": round(self.questions_per_second, 2),
+            "failures": [
+                {"id": o.gold.id, "question": o.gold.question, "why": o.why(),
+                 "returned": o.result.answers[0].quote if o.result.answers else None,
+                 "source": o.result.answers[0].source if o.result.answers else None,
+                 "score": o.top_score}
+                for o in self.failures[:failures]
+            ],
+        }
+
+
+def outcomes_of(gold: list[GoldQuestion], results: list[AnswerSet]) -> list[Outcome]:
+    return [
+        Outcome(g, r, correct_rank(r, g), r.answers[0].score if r.answers else float("-inf"))
+        for g, r in zip(gold, results)
+    ]
+
+
+def metrics_of(outcomes: list[Outcome]) -> Metrics:
+    m = Metrics(questions=len(outcomes))
+    answerable = [o for o in outcomes if o.gold.answerable]
+    unanswerable = [o for o in outcomes if not o.gold.answerable]
+    m.answerable, m.unanswerable = len(answerable), len(unanswerable)
+    if answerable:
+        m.hit1 = _mean(o.rank == 1 for o in answerable)
+        m.hit3 = _mean(o.rank is not None and o.rank <= 3 for o in answerable)
+        m.mrr10 = _mean(1.0 / o.rank if o.rank and o.rank <= MRR_DEPTH else 0.0 for o in answerable)
+        m.false_abstain = _mean(o.result.abstained for o in answerable)
+    if unanswerable:
+        m.abstain_recall = _mean(o.result.abstained for o in unanswerable)
+    m.accuracy = _mean(o.right for o in outcomes) if outcomes else 0.0
+    return m
+
+
+def report_of(gold: list[GoldQuestion], results: list[AnswerSet], threshold: float, seconds: float) -> Report:
+    outcomes = outcomes_of(gold, results)
+    kinds: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        kinds[o.gold.kind].append(o)
+    return Report(
+        overall=metrics_of(outcomes),
+        by_kind={k: metrics_of(v) for k, v in kinds.items()},
+        outcomes=outcomes,
+        threshold=threshold,
+        questions_per_second=len(outcomes) / seconds if seconds > 0 else 0.0,
+        failures=[o for o in outcomes if not o.right],
+    )
+
+
+def accuracy_at(outcomes: list[Outcome], threshold: float) -> float:
+    """Overall accuracy if quotebot abstained exactly when the top score is below `threshold`."""
+    right = [
+        (o.rank == 1 and o.top_score >= threshold) if o.gold.answerable else o.top_score < threshold
+        for o in outcomes
+    ]
+    return _mean(right)
+
+
+def calibrate(outcomes: list[Outcome]) -> tuple[float, float]:
+    """The abstention threshold with the best overall accuracy, and that accuracy.
+
+    Like SQuAD 2.0's best-threshold search: every observed top score is a candidate cut; the
+    threshold returned sits midway between the best cut and the next lower score, so it does
+    not sit exactly on one question.
+    """
+    scores = sorted({o.top_score for o in outcomes if np.isfinite(o.top_score)})
+    if not scores:
+        return 0.0, 0.0
+    cuts = [scores[0] - 1e-6] + [(a + b) / 2 for a, b in zip(scores, scores[1:])] + [scores[-1] + 1e-6]
+    best = max(cuts, key=lambda t: (accuracy_at(outcomes, t), -abs(t - np.median(scores))))
+    return round(float(best), 4), accuracy_at(outcomes, best)
+
+
+def coverage_curve(outcomes: list[Outcome]) -> tuple[list[float], list[float], list[float]]:
+    """(thresholds, coverage, accuracy-of-answered) as the threshold sweeps the top scores."""
+    answerable_scores = sorted({o.top_score for o in outcomes if np.isfinite(o.top_score)}, reverse=True)
+    thresholds, coverage, accuracy = [], [], []
+    for t in answerable_scores:
+        answered = [o for o in outcomes if o.top_score >= t]
+        thresholds.append(t)
+        coverage.append(len(answered) / len(outcomes))
+        accuracy.append(_mean(o.gold.answerable and o.rank == 1 for o in answered))
+    return thresholds, coverage, accuracy
+
+
+def _mean(values) -> float:
+    values = list(values)
+    return float(sum(bool(v) if isinstance(v, bool) else v for v in values)) / len(values) if values else 0.0

@@ -1,0 +1,74 @@
+"""Second-stage features of a (question, candidate sentence) pair, beyond first-stage scores.
+
+Each feature is cheap text arithmetic: how much of the question's rare vocabulary the sentence
+holds, whether a rare question word is missing, whether the sentence holds the kind of thing the
+question asks for (a number for "how many", a name for "who").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import STOPWORDS, content_terms, words
+
+_NUMBER_CUES = re.compile(r"\b(how (many|much|long|old|far|big|large|tall|often)|what (percent|percentage|year|time|date|day|month|age|number|amount|share|rate)|when|which (year|month|day)|in what (year|month))\b")
+_PERSON_CUES = re.compile(r"^\W*(who|whom|whose)\b|\b(who (is|was|are|were)|which (minister|official|person|people))\b")
+_PLACE_CUES = re.compile(r"^\W*where\b|\bwhich (city|country|place)\b")
+_MONTHS = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"
+_TIME_WORDS = frozenset(_MONTHS.split()) | {"yesterday", "today", "tomorrow", "week", "month", "year", "am", "pm", "gmt", "morning", "evening", "night"}
+_DIGIT = re.compile(r"\d")
+_NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
+
+FEATURE_NAMES = (
+    "dense", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage", "missing_rare",
+    "bigram_overlap", "type_match", "type_miss", "short", "second_dense",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    """What the features need of a question, computed once per question."""
+
+    terms: tuple[str, ...]
+    bigrams: frozenset[tuple[str, str]]
+    wants_number: bool
+    wants_person: bool
+    wants_place: bool
+
+
+def view_question(question: str) -> QuestionView:
+    lowered = question.lower()
+    terms = tuple(dict.fromkeys(content_terms(question)))
+    seq = content_terms(question)
+    return QuestionView(
+        terms=terms,
+        bigrams=frozenset(zip(seq, seq[1:])),
+        wants_number=bool(_NUMBER_CUES.search(lowered)),
+        wants_person=bool(_PERSON_CUES.search(lowered)),
+        wants_place=bool(_PLACE_CUES.search(lowered)),
+    )
+
+
+def pair_features(q: QuestionView, sentence: str, idf) -> tuple[float, ...]:
+    """coverage, missing_rare, bigram_overlap, type_match, type_miss, short for one pair."""
+    seq = content_terms(sentence)
+    have = set(seq)
+    weights = [idf(t) for t in q.terms]
+    total = sum(weights) or 1.0
+    coverage = sum(w for t, w in zip(q.terms, weights) if t in have) / total
+    missing = [w for t, w in zip(q.terms, weights) if t not in have]
+    missing_rare = max(missing, default=0.0) / (max(weights, default=1.0) or 1.0)
+    bigram_overlap = len(q.bigrams & set(zip(seq, seq[1:]))) / len(q.bigrams) if q.bigrams else 0.0
+    has_number = bool(_DIGIT.search(sentence)) or any(w in _TIME_WORDS for w in words(sentence))
+    # A name the question does not already contain is a candidate answer to "who".
+    names = [n for n in _NAME.findall(sentence) if not set(content_terms(n)) <= set(q.terms)]
+    wanted = (q.wants_number, q.wants_person, q.wants_place)
+    found = (has_number, bool(names), bool(names))
+    type_match = float(any(w and f for w, f in zip(wanted, found)))
+    type_miss = float(any(wanted) and not type_match)
+    short = float(len(seq) < 4)
+    return coverage, missing_rare, bigram_overlap, type_match, type_miss, short
+
+
+def is_stopword(word: str) -> bool:
+    return word in STOPWORDS

@@ -1,0 +1,25 @@
+"""Highlight spans: the words of a quote that match the question's content words."""
+from __future__ import annotations
+
+import re
+
+from .text import STOPWORDS, normal_form, stem
+
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+
+
+def highlight_spans(quote: str, question_terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """[start, end) character spans of `quote` whose stemmed word is a question term."""
+    wanted = set(question_terms)
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(quote):
+        word = normal_form(match.group()).replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace(".", "").replace("'", "")
+        if word and word not in STOPWORDS and stem(word) in wanted:
+            if spans and quote[spans[-1][1] : match.start()].strip() == "":
+                spans[-1] = (spans[-1][0], match.end())  # adjacent words make one span
+            else:
+                spans.append((match.start(), match.end()))
+    return spans

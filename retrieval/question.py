@@ -1,0 +1,19 @@
+"""Raw user input → a question fit to search with, or a QuestionError."""
+import re
+import unicodedata
+
+from .errors import QuestionError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean_question(raw: str, max_chars: int) -> str:
+    """Strip control and direction marks, collapse whitespace, cut to `max_chars` whole words."""
+    text = _SPACE.sub(" ", _CONTROL.sub(" ", raw)).strip()
+    if len(text) > max_chars:
+        cut = text.rfind(" ", 0, max_chars)
+        text = text[: cut if cut > 0 else max_chars]
+    if not any(unicodedata.category(c)[0] in "LN" for c in text):
+        raise QuestionError("the question is empty; ask something, e.g. quotebot ask \"who led the talks?\"")
+    return text

@@ -1,0 +1,170 @@
+"""The Searcher: questions → AnswerSets over one loaded index.
+
+First stage: dense (FAISS) and lexical (BM25) candidates. Then, by mode, one ranking of the
+union: dense cosine, BM25, their fusion, or the learned second stage. Then near-duplicates are
+grouped, the top answer is checked against the abstention threshold, and context and highlights
+are attached.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from index.build import CorpusIndex
+from index.table import Sentence
+
+from .answer import Answer, AnswerSet, Quote
+from .features import FEATURE_NAMES, QuestionView, pair_features, view_question
+from .fusion import ranks, reciprocal_rank_fusion
+from .grouping import group_ranked
+from .highlight import highlight_spans
+from .lexical import LexicalIndex
+from .question import clean_question
+from .rerank import LinearReranker, load_reranker
+from .settings import Mode, RetrievalSettings
+
+# Scores below which each mode abstains, calibrated on the dev gold set with
+# `quotebot eval --calibrate` (the default mode's value is the one that matters).
+DEFAULT_THRESHOLDS: dict[str, float] = {"dense": 0.45, "bm25": 6.0, "hybrid": 0.025, "rerank": 0.5}
+_NEEDS_ANTECEDENT = re.compile(
+    r"^\W*(he|she|they|it|this|that|these|those|his|her|their|its|the (company|agency|official|country))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Candidates:
+    """The first-stage union for one question, with every signal the modes rank by."""
+
+    ids: np.ndarray
+    vectors: np.ndarray
+    dense: np.ndarray
+    bm25: np.ndarray
+    features: np.ndarray  # rows × FEATURE_NAMES
+
+
+class Searcher:
+    """Answers questions from one CorpusIndex; load once, ask many times."""
+
+    def __init__(
+        self, index: CorpusIndex, settings: RetrievalSettings, reranker: LinearReranker | None = None
+    ) -> None:
+        self.index = index
+        self.settings = settings
+        self.lexical = LexicalIndex(index.table)
+        self.reranker = reranker if reranker is not None else load_reranker()
+        self._position = {int(i): p for p, i in enumerate(self.lexical.ids)}
+
+    def threshold(self, mode: Mode | None = None) -> float:
+        """The abstention threshold of `mode` (default: the configured mode)."""
+        s = self.settings
+        mode = mode or s.mode
+        if mode == s.mode and s.threshold is not None:
+            return s.threshold
+        return DEFAULT_THRESHOLDS[mode]
+
+    def ask(self, question: str) -> AnswerSet:
+        """Answers to one question (raises QuestionError for an empty one)."""
+        return self.ask_many([question])[0]
+
+    def ask_many(self, questions: list[str], batch_size: int = 64) -> list[AnswerSet]:
+        """Answers to many questions, encoding them in batches."""
+        return self.ask_modes(questions, [self.settings.mode], batch_size)[self.settings.mode]
+
+    def ask_modes(
+        self, questions: list[str], modes: list[Mode], batch_size: int = 64,
+        progress: Callable[[int], None] | None = None,
+    ) -> dict[str, list[AnswerSet]]:
+        """Answers under several modes at once: candidates are found once per question."""
+        cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
+        out: dict[str, list[AnswerSet]] = {m: [] for m in modes}
+        for i in range(0, len(cleaned), batch_size):
+            batch = cleaned[i : i + batch_size]
+            qvecs = self.index.embedder.encode(batch, batch_size=batch_size)
+            dense_scores, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
+            for j, question in enumerate(batch):
+                view = view_question(question)
+                cands = self.candidates(question, view, qvecs[j], dense_ids[j], dense_scores[j])
+                for mode in modes:
+                    out[mode].append(self._answer(question, view, cands, mode))
+            if progress:
+                progress(len(batch))
+        return out
+
+    def candidates(
+        self, question: str, view: QuestionView, qvec: np.ndarray, dense_ids: np.ndarray,
+        dense_scores: np.ndarray,
+    ) -> Candidates:
+        """The union of dense and BM25 top candidates, with their features."""
+        bm25_all = self.lexical.scores(question)
+        n = self.settings.candidates
+        lexical_top = np.argsort(-bm25_all)[:n]
+        lexical_top = lexical_top[bm25_all[lexical_top] > 0]
+        dense_ids = dense_ids[dense_ids >= 0]
+        ids = np.asarray(list(dict.fromkeys([*dense_ids.tolist(), *self.lexical.ids[lexical_top].tolist()])), dtype=np.int64)
+        vectors = self.index.store.vectors(ids)
+        dense = vectors @ qvec
+        bm25 = bm25_all[[self._position[int(i)] for i in ids]]
+        top_bm25 = float(bm25.max()) if len(bm25) and bm25.max() > 0 else 1.0
+        table = self.index.table
+        text_features = np.asarray(
+            [pair_features(view, table[int(i)].text, self.lexical.idf) for i in ids], dtype=np.float64
+        ).reshape(len(ids), 6)
+        columns = {
+            "dense": dense,
+            "dense_recip_rank": 1.0 / (1 + ranks(dense)),
+            "bm25_rel": bm25 / top_bm25,
+            "bm25_recip_rank": np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0),
+            "second_dense": dense,  # no second encoder configured: mirrors the first
+        }
+        for k, name in enumerate(("coverage", "missing_rare", "bigram_overlap", "type_match", "type_miss", "short")):
+            columns[name] = text_features[:, k]
+        features = np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(len(ids), -1)
+        return Candidates(ids, vectors, dense, bm25, features)
+
+    def rank(self, cands: Candidates, mode: Mode) -> np.ndarray:
+        """Score of every candidate under `mode` (higher is better)."""
+        if not len(cands.ids):
+            return np.zeros(0)
+        if mode == "dense":
+            return cands.dense
+        if mode == "bm25":
+            return cands.bm25
+        if mode == "hybrid":
+            return reciprocal_rank_fusion(cands.dense, cands.bm25)
+        return self.reranker.score(cands.features)
+
+    def _answer(self, question: str, view: QuestionView, cands: Candidates, mode: Mode) -> AnswerSet:
+        scores = self.rank(cands, mode)
+        order = np.argsort(-scores, kind="stable")
+        groups = group_ranked(cands.vectors[order], self.settings.group_similarity, self.settings.top_k)
+        answers = [self._build_answer(view, cands, scores, order, g) for g in groups]
+        abstained = not answers or answers[0].score < self.threshold(mode)
+        return AnswerSet(question=question, abstained=abstained, answers=answers)
+
+    def _build_answer(
+        self, view: QuestionView, cands: Candidates, scores: np.ndarray, order: np.ndarray, group: list[int]
+    ) -> Answer:
+        table = self.index.table
+        head = table[int(cands.ids[order[group[0]]])]
+        also = [_quote(table[int(cands.ids[order[r]])]) for r in group[1:]]
+        seen = {head.source}
+        also = [q for q in also if not (q.source in seen or seen.add(q.source))]
+        before, after = table.neighbours(head.id, self.settings.context, self.settings.context)
+        if not before and _NEEDS_ANTECEDENT.search(head.text):
+            before, _ = table.neighbours(head.id, 1, 0)
+        return Answer(
+            **_quote(head).model_dump(), score=round(float(scores[order[group[0]]]), 4), also=also,
+            context_before=[_quote(s) for s in before], context_after=[_quote(s) for s in after],
+            highlights=highlight_spans(head.text, view.terms),
+        )
+
+
+def _quote(sentence: Sentence) -> Quote:
+    return Quote(
+        quote=sentence.text, source=sentence.source, line=sentence.line, start=sentence.start,
+        end=sentence.end,
+    )

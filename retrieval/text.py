@@ -1,0 +1,55 @@
+"""Text normal form and word tokens shared by BM25, rerank features, highlighting and scoring."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "′": "'", "″": '"'})
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*")
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are aren't as at be because been before
+    being below between both but by can could did do does doing don't down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is isn't it
+    it's its itself just let me more most my myself no nor not of off on once only or other our ours
+    ourselves out over own s same she should so some such t than that that's the their theirs them
+    themselves then there these they this those through to too under until up very was we were what
+    what's when where which while who who's whom why will with would you your yours yourself
+    yourselves wat whats whos hows wheres whens did does do say said tell told according also""".split()
+)
+
+
+def normal_form(text: str) -> str:
+    """NFKC, casefolded, quotes straightened, whitespace collapsed (the gold comparison form)."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens; possessive 's dropped, dotted abbreviations kept whole (u.s)."""
+    out = []
+    for token in _TOKEN.findall(normal_form(text)):
+        if token.endswith("'s"):
+            token = token[:-2]
+        out.append(token.replace(".", "").replace("'", ""))
+    return [t for t in out if t]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of one lower-case word."""
+    return _stemmer().stemWord(word)
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words that carry meaning (stopwords removed), in order."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
