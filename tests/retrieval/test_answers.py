@@ -1,0 +1,69 @@
+"""Grouping of sources, context, highlighting and question cleaning."""
+import numpy as np
+import pytest
+
+from retrieval.errors import QuestionError
+from retrieval.grouping import group_ranked
+from retrieval.highlight import highlight_spans
+from retrieval.question import clean_question
+from retrieval.text import content_terms
+
+
+def test_near_duplicates_join_the_first_group():
+    """Rows similar to an earlier head join it; others head new groups up to the limit."""
+    v = np.array([[1, 0], [0.99, 0.141], [0, 1], [0.1, 0.995], [0.7071, 0.7071]], dtype=np.float32)
+    assert group_ranked(v, 0.95, limit=2) == [[0, 1], [2, 3]]
+
+
+def test_group_limit_still_collects_duplicates():
+    """Past the limit, new facts are dropped but duplicates of kept ones still join."""
+    v = np.array([[1, 0], [0, 1], [1, 0]], dtype=np.float32)
+    assert group_ranked(v, 0.9, limit=1) == [[0, 2]]
+
+
+def test_highlight_marks_matching_words_only():
+    """Question words (stemmed) are marked; stopwords are not; adjacent words merge."""
+    quote = "The Chinese delegation was led by Vice Premier He Lifeng."
+    spans = highlight_spans(quote, tuple(content_terms("who led the chinese delegations?")))
+    assert [quote[s:e] for s, e in spans] == ["Chinese delegation", "led"]
+
+
+def test_clean_question_strips_controls_and_cuts_long_input():
+    """Control and direction marks vanish; long questions are cut at a word."""
+    assert clean_question("\u202ewho\x00 led\n the talks?\u202c", 100) == "who led the talks?"
+    assert len(clean_question("word " * 1000, 50)) <= 50
+
+
+@pytest.mark.parametrize("raw", ["", "  ", "?!?", "\x00\x01"])
+def test_clean_question_refuses_empty_input(raw):
+    """Nothing to search for is a QuestionError."""
+    with pytest.raises(QuestionError):
+        clean_question(raw, 100)
+
+
+def test_answer_starting_with_a_pronoun_carries_the_sentence_before(seed_searcher):
+    """'He said the expectation was…' comes with the sentence that says who 'he' is."""
+    result = seed_searcher.ask("what did hassett say the expectation was after the handshake?")
+    he = [a for a in result.answers if a.quote.startswith("He said the expectation")]
+    assert he and he[0].context_before and "Hassett" in he[0].context_before[0].quote
+
+
+def test_context_option_adds_neighbours(seed_index):
+    """--context 1 adds the sentence before and after from the same file."""
+    from retrieval.searcher import Searcher
+    from retrieval.settings import RetrievalSettings
+
+    searcher = Searcher(seed_index, RetrievalSettings(context=1))
+    best = searcher.ask("who led China's delegation?").answers[0]
+    assert len(best.context_before) == 1 and len(best.context_after) <= 1
+    assert all(q.source == best.source for q in best.context_before + best.context_after)
+    assert best.context_before[0].end <= best.start
+
+
+def test_same_fact_from_several_articles_is_one_answer_with_sources(seed_searcher):
+    """Distinct answers never repeat a source list; corroborating sources are other files."""
+    result = seed_searcher.ask("who led the Chinese delegation?")
+    for a in result.answers:
+        assert a.source not in {q.source for q in a.also}
+    quotes = [a.quote for a in result.answers]
+    assert len(quotes) == len(set(quotes))

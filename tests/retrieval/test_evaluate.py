@@ -1,0 +1,75 @@
+"""Metrics, failure reasons and calibration on hand-computed fixtures."""
+import json
+
+import pytest
+
+from retrieval.answer import Answer, AnswerSet
+from retrieval.errors import GoldError
+from retrieval.evaluate import GoldQuestion, calibrate, is_correct, load_gold, metrics_of, outcomes_of
+
+
+def answer(quote, source="a.txt", score=0.9):
+    return Answer(quote=quote, source=source, line=1, start=0, end=len(quote), score=score)
+
+
+def gold(qid, answers, kind="lexical"):
+    return GoldQuestion(id=qid, question=qid, kind=kind, answers=answers)
+
+
+def test_correct_needs_same_source_and_quote_in_normal_form():
+    """Curly quotes, case and whitespace do not matter; the file does."""
+    g = gold("q", [{"source": "a.txt", "quote": 'said "Hello  World"'}])
+    assert is_correct(answer("Then he SAID “hello world” twice."), g)
+    assert not is_correct(answer("Then he SAID “hello world” twice.", source="b.txt"), g)
+    assert not is_correct(answer("Then he said hello."), g)
+
+
+def test_metrics_on_a_hand_computed_run():
+    """Hit@1, Hit@3, MRR@10, abstain recall, false abstain, accuracy as computed by hand."""
+    golds = [
+        gold("right", [{"source": "a.txt", "quote": "alpha"}]),
+        gold("second", [{"source": "a.txt", "quote": "beta"}]),
+        gold("missed", [{"source": "a.txt", "quote": "gamma"}]),
+        gold("abstained", [{"source": "a.txt", "quote": "delta"}]),
+        gold("unans-ok", []),
+        gold("unans-bad", []),
+    ]
+    results = [
+        AnswerSet(question="right", abstained=False, answers=[answer("alpha x"), answer("zzz")]),
+        AnswerSet(question="second", abstained=False, answers=[answer("zzz"), answer("beta y")]),
+        AnswerSet(question="missed", abstained=False, answers=[answer("zzz")]),
+        AnswerSet(question="abstained", abstained=True, answers=[answer("delta")]),
+        AnswerSet(question="unans-ok", abstained=True, answers=[answer("zzz")]),
+        AnswerSet(question="unans-bad", abstained=False, answers=[answer("zzz")]),
+    ]
+    outcomes = outcomes_of(golds, results)
+    m = metrics_of(outcomes)
+    assert m.hit1 == pytest.approx(2 / 4)
+    assert m.hit3 == pytest.approx(3 / 4)
+    assert m.mrr10 == pytest.approx((1 + 0.5 + 0 + 1) / 4)
+    assert m.abstain_recall == pytest.approx(1 / 2)
+    assert m.false_abstain == pytest.approx(1 / 4)
+    assert m.accuracy == pytest.approx(2 / 6)  # "right" and "unans-ok"
+    assert [o.why() for o in outcomes if not o.right] == [
+        "ranked 2", "not retrieved", "wrongly abstained", "answered an unanswerable question",
+    ]
+
+
+def test_calibration_finds_the_separating_threshold():
+    """Answerable questions scoring high and unanswerable low: the cut falls between them."""
+    golds = [gold(f"a{i}", [{"source": "a.txt", "quote": "yes"}]) for i in range(3)] + [gold(f"u{i}", []) for i in range(3)]
+    scores = [0.9, 0.8, 0.7, 0.4, 0.3, 0.2]
+    results = [
+        AnswerSet(question=g.id, abstained=False, answers=[answer("yes" if g.answers else "no", score=s)])
+        for g, s in zip(golds, scores)
+    ]
+    threshold, accuracy = calibrate(outcomes_of(golds, results))
+    assert 0.4 < threshold < 0.7 and accuracy == 1.0
+
+
+def test_malformed_gold_line_names_the_line(tmp_path):
+    """A gold file with a broken line is a GoldError pointing at it."""
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps({"id": "1", "question": "q", "answers": []}) + "\n{broken\n")
+    with pytest.raises(GoldError, match=":2:"):
+        load_gold(path)
