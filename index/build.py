@@ -5,6 +5,7 @@ Layout of one corpus's index folder:
     <index_dir>/<corpus-name>-<hash of its path>/
         CURRENT            name of the live version folder (replaced atomically)
         v<time>-<pid>/     manifest.json, sentences.json, vectors.faiss
+                           [second.faiss: vectors of the second-stage model, when one is used]
 
 A new version is written beside the live one and becomes live by one `os.replace` of
 CURRENT, so a build that dies half-way leaves the previous index usable.
@@ -24,7 +25,7 @@ from typing import Callable
 
 import numpy as np
 
-from .embed import Embedder, get_embedder, model_dim
+from .embed import Embedder, get_embedder, model_dim, resolve_second_model
 from .errors import CorpusError
 from .ingest import Article, scan_corpus
 from .manifest import FORMAT_VERSION, INGEST_VERSION, FileEntry, Manifest
@@ -40,6 +41,7 @@ POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 SENTENCES = "sentences.json"
 VECTORS = "vectors.faiss"
+SECOND_VECTORS = "second.faiss"
 
 
 @dataclass
@@ -51,6 +53,8 @@ class CorpusIndex:
     table: SentenceTable
     store: VectorStore
     embedder: Embedder
+    second: VectorStore | None = None  # the same sentences under the second-stage model
+    second_embedder: Embedder | None = None
 
 
 @dataclass
@@ -122,15 +126,29 @@ def _load_live(location: Path, settings: IndexSettings, report: BuildReport) -> 
         if manifest.model != settings.model:
             report.notes.append(f"model changed ({manifest.model} → {settings.model}); rebuilding")
             return None
+        second_model = resolve_second_model(settings.second_model)
+        if manifest.second_model != second_model:
+            report.notes.append(
+                f"second-stage model changed ({manifest.second_model} → {second_model}); rebuilding"
+            )
+            return None
         table = SentenceTable.load(version / SENTENCES)
         store = FaissStore.load(version / VECTORS, manifest.dim, manifest.store)
-        if len(table) != manifest.sentence_count or len(store) != len(table):
+        second = None
+        if second_model:
+            second = FaissStore.load(version / SECOND_VECTORS, model_dim(second_model), "flat")
+        if len(table) != manifest.sentence_count or len(store) != len(table) or (
+            second is not None and len(second) != len(table)
+        ):
             raise ValueError("sentence table and vectors disagree")
     except Exception as exc:  # any damage means the same thing: rebuild from the articles
         report.notes.append(f"index at {location} is unreadable ({exc.__class__.__name__}); rebuilding")
         log.warning("index at %s is unreadable: %s", location, exc)
         return None
-    return CorpusIndex(settings.corpus.resolve(), manifest, table, store, get_embedder(settings.model))
+    return CorpusIndex(
+        settings.corpus.resolve(), manifest, table, store, get_embedder(settings.model),
+        second, get_embedder(second_model) if second_model else None,
+    )
 
 
 def _apply_changes(
@@ -144,15 +162,22 @@ def _apply_changes(
 ) -> CorpusIndex:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     dead = set(report.changed) | set(report.removed)
+    second_model = resolve_second_model(settings.second_model)
+    second_embedder = get_embedder(second_model) if second_model else None
     if previous is not None:
         kept = [s for s in previous.table.sentences if s.source not in dead]
-        store = previous.store
-        store.remove(np.asarray(previous.table.ids_of(dead), dtype=np.int64))
+        store, second = previous.store, previous.second
+        dead_ids = np.asarray(previous.table.ids_of(dead), dtype=np.int64)
+        store.remove(dead_ids)
+        if second is not None:
+            second.remove(dead_ids)
         files = {k: v for k, v in previous.manifest.files.items() if k not in dead}
         next_id = previous.manifest.next_id
     else:
         kept, files, next_id = [], {}, 0
-        store = None
+        store = second = None
+        if second_embedder is not None:
+            second = FaissStore(second_embedder.dim, "flat")
 
     fresh: list[Sentence] = []
     for source in sorted(set(report.added) | set(report.changed)):
@@ -170,15 +195,17 @@ def _apply_changes(
     kind = choose_kind(settings.index_type, total, settings.approximate_above)
     if store is None or store.kind != kind:
         store = _restore(store, kind, embedder.dim)
-    _embed_into(store, fresh, embedder, settings.batch_size, progress)
+    targets = [(store, embedder)] + ([(second, second_embedder)] if second is not None else [])
+    _embed_into(targets, fresh, settings.batch_size, progress)
     report.embedded = len(fresh)
 
     manifest = Manifest(
         corpus=str(corpus), model=embedder.name, dim=model_dim(embedder.name), store=kind,
-        files=dict(sorted(files.items())), sentence_count=total, next_id=next_id, built_at=now,
+        second_model=second_model, files=dict(sorted(files.items())), sentence_count=total,
+        next_id=next_id, built_at=now,
     )
     table = SentenceTable(sorted(kept + fresh, key=lambda s: (s.source, s.start)))
-    return CorpusIndex(corpus, manifest, table, store, embedder)
+    return CorpusIndex(corpus, manifest, table, store, embedder, second, second_embedder)
 
 
 def _restore(old: VectorStore | None, kind: str, dim: int) -> FaissStore:
@@ -190,17 +217,19 @@ def _restore(old: VectorStore | None, kind: str, dim: int) -> FaissStore:
 
 
 def _embed_into(
-    store: VectorStore, sentences: list[Sentence], embedder: Embedder, batch: int,
+    targets: list[tuple[VectorStore, Embedder]], sentences: list[Sentence], batch: int,
     progress: Progress | None,
 ) -> None:
-    """Encode in chunks straight into the store, so vectors are never held twice."""
+    """Encode in chunks straight into each store, so vectors are never held twice."""
     chunk = batch * 16
     if progress:
         progress(0, len(sentences))
     for i in range(0, len(sentences), chunk):
         part = sentences[i : i + chunk]
-        vectors = embedder.encode([s.text for s in part], batch_size=batch)
-        store.add(np.asarray([s.id for s in part], dtype=np.int64), vectors)
+        texts = [s.text for s in part]
+        ids = np.asarray([s.id for s in part], dtype=np.int64)
+        for store, embedder in targets:
+            store.add(ids, embedder.encode(texts, batch_size=batch, kind="passage"))
         if progress:
             progress(i + len(part), len(sentences))
 
@@ -213,6 +242,8 @@ def _publish(location: Path, index: CorpusIndex) -> None:
     staging.mkdir()
     try:
         index.store.save(staging / VECTORS)
+        if index.second is not None:
+            index.second.save(staging / SECOND_VECTORS)
         index.table.save(staging / SENTENCES)
         index.manifest.save(staging / MANIFEST)  # last: its presence marks a complete folder
         _fsync_tree(staging)

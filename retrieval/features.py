@@ -20,8 +20,9 @@ _DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
 FEATURE_NAMES = (
-    "dense", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage", "missing_rare",
-    "bigram_overlap", "type_match", "type_miss", "short", "second_dense",
+    "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
+    "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "second_dense",
+    "second_gap",
 )
 
 
@@ -49,24 +50,44 @@ def view_question(question: str) -> QuestionView:
     )
 
 
-def pair_features(q: QuestionView, sentence: str, idf) -> tuple[float, ...]:
-    """coverage, missing_rare, bigram_overlap, type_match, type_miss, short for one pair."""
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """What the features need of a sentence, computed once per sentence."""
+
+    terms: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    length: int
+    has_number: bool
+    names: tuple[frozenset[str], ...]  # content terms of each multi-word capitalised name
+
+
+def view_sentence(sentence: str) -> SentenceView:
     seq = content_terms(sentence)
-    have = set(seq)
+    return SentenceView(
+        terms=frozenset(seq),
+        bigrams=frozenset(zip(seq, seq[1:])),
+        length=len(seq),
+        has_number=bool(_DIGIT.search(sentence)) or any(w in _TIME_WORDS for w in words(sentence)),
+        names=tuple(frozenset(content_terms(n)) for n in _NAME.findall(sentence)),
+    )
+
+
+def pair_features(q: QuestionView, s: SentenceView, idf) -> tuple[float, ...]:
+    """coverage, missing_rare, bigram_overlap, type_match, type_miss, short for one pair."""
+    have = s.terms
     weights = [idf(t) for t in q.terms]
     total = sum(weights) or 1.0
     coverage = sum(w for t, w in zip(q.terms, weights) if t in have) / total
     missing = [w for t, w in zip(q.terms, weights) if t not in have]
     missing_rare = max(missing, default=0.0) / (max(weights, default=1.0) or 1.0)
-    bigram_overlap = len(q.bigrams & set(zip(seq, seq[1:]))) / len(q.bigrams) if q.bigrams else 0.0
-    has_number = bool(_DIGIT.search(sentence)) or any(w in _TIME_WORDS for w in words(sentence))
+    bigram_overlap = len(q.bigrams & s.bigrams) / len(q.bigrams) if q.bigrams else 0.0
     # A name the question does not already contain is a candidate answer to "who".
-    names = [n for n in _NAME.findall(sentence) if not set(content_terms(n)) <= set(q.terms)]
+    new_name = any(not n <= set(q.terms) for n in s.names)
     wanted = (q.wants_number, q.wants_person, q.wants_place)
-    found = (has_number, bool(names), bool(names))
+    found = (s.has_number, new_name, new_name)
     type_match = float(any(w and f for w, f in zip(wanted, found)))
     type_miss = float(any(wanted) and not type_match)
-    short = float(len(seq) < 4)
+    short = float(s.length < 4)
     return coverage, missing_rare, bigram_overlap, type_match, type_miss, short
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -17,7 +17,7 @@ from index.build import CorpusIndex
 from index.table import Sentence
 
 from .answer import Answer, AnswerSet, Quote
-from .features import FEATURE_NAMES, QuestionView, pair_features, view_question
+from .features import FEATURE_NAMES, QuestionView, SentenceView, pair_features, view_question, view_sentence
 from .fusion import ranks, reciprocal_rank_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
@@ -57,6 +57,7 @@ class Searcher:
         self.lexical = LexicalIndex(index.table)
         self.reranker = reranker if reranker is not None else load_reranker()
         self._position = {int(i): p for p, i in enumerate(self.lexical.ids)}
+        self._views: dict[int, SentenceView] = {}
 
     def threshold(self, mode: Mode | None = None) -> float:
         """The abstention threshold of `mode` (default: the configured mode)."""
@@ -79,24 +80,36 @@ class Searcher:
         progress: Callable[[int], None] | None = None,
     ) -> dict[str, list[AnswerSet]]:
         """Answers under several modes at once: candidates are found once per question."""
-        cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
         out: dict[str, list[AnswerSet]] = {m: [] for m in modes}
-        for i in range(0, len(cleaned), batch_size):
-            batch = cleaned[i : i + batch_size]
-            qvecs = self.index.embedder.encode(batch, batch_size=batch_size)
-            dense_scores, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
-            for j, question in enumerate(batch):
-                view = view_question(question)
-                cands = self.candidates(question, view, qvecs[j], dense_ids[j], dense_scores[j])
-                for mode in modes:
-                    out[mode].append(self._answer(question, view, cands, mode))
-            if progress:
-                progress(len(batch))
+        for question, view, cands in self.candidate_stream(
+            questions, batch_size, second_stage="rerank" in modes, progress=progress
+        ):
+            for mode in modes:
+                out[mode].append(self._answer(question, view, cands, mode))
         return out
 
+    def candidate_stream(
+        self, questions: list[str], batch_size: int = 64, *, second_stage: bool = True,
+        progress: Callable[[int], None] | None = None,
+    ) -> Iterator[tuple[str, QuestionView, Candidates]]:
+        """(clean question, its view, its candidates) per question, encoding in batches."""
+        cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
+        second = self.index.second_embedder if second_stage else None
+        for i in range(0, len(cleaned), batch_size):
+            batch = cleaned[i : i + batch_size]
+            qvecs = self.index.embedder.encode(batch, batch_size=batch_size, kind="query")
+            second_qvecs = second.encode(batch, batch_size=batch_size, kind="query") if second else None
+            _, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
+            for j, question in enumerate(batch):
+                view = view_question(question)
+                second_q = second_qvecs[j] if second_qvecs is not None else None
+                yield question, view, self.candidates(question, view, qvecs[j], second_q, dense_ids[j])
+            if progress:
+                progress(len(batch))
+
     def candidates(
-        self, question: str, view: QuestionView, qvec: np.ndarray, dense_ids: np.ndarray,
-        dense_scores: np.ndarray,
+        self, question: str, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None,
+        dense_ids: np.ndarray,
     ) -> Candidates:
         """The union of dense and BM25 top candidates, with their features."""
         bm25_all = self.lexical.scores(question)
@@ -109,21 +122,34 @@ class Searcher:
         dense = vectors @ qvec
         bm25 = bm25_all[[self._position[int(i)] for i in ids]]
         top_bm25 = float(bm25.max()) if len(bm25) and bm25.max() > 0 else 1.0
-        table = self.index.table
         text_features = np.asarray(
-            [pair_features(view, table[int(i)].text, self.lexical.idf) for i in ids], dtype=np.float64
+            [pair_features(view, self._sentence_view(int(i)), self.lexical.idf) for i in ids],
+            dtype=np.float64,
         ).reshape(len(ids), 6)
+        # Without a second-stage model its features mirror the first model's.
+        second = (
+            self.index.second.vectors(ids) @ second_qvec
+            if second_qvec is not None and self.index.second is not None else dense
+        )
         columns = {
             "dense": dense,
+            "dense_gap": dense - dense.max(initial=-1.0),
             "dense_recip_rank": 1.0 / (1 + ranks(dense)),
             "bm25_rel": bm25 / top_bm25,
             "bm25_recip_rank": np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0),
-            "second_dense": dense,  # no second encoder configured: mirrors the first
+            "second_dense": second,
+            "second_gap": second - second.max(initial=-1.0),
         }
         for k, name in enumerate(("coverage", "missing_rare", "bigram_overlap", "type_match", "type_miss", "short")):
             columns[name] = text_features[:, k]
         features = np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(len(ids), -1)
         return Candidates(ids, vectors, dense, bm25, features)
+
+    def _sentence_view(self, sentence_id: int) -> SentenceView:
+        view = self._views.get(sentence_id)
+        if view is None:
+            view = self._views[sentence_id] = view_sentence(self.index.table[sentence_id].text)
+        return view
 
     def rank(self, cands: Candidates, mode: Mode) -> np.ndarray:
         """Score of every candidate under `mode` (higher is better)."""

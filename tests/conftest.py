@@ -22,7 +22,7 @@ class HashingEmbedder:
         self.name, self.dim = name, dim
         self.encoded = 0
 
-    def encode(self, texts, *, batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts, *, batch_size: int = 64, kind: str = "passage") -> np.ndarray:
         self.encoded += len(texts)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
@@ -56,7 +56,7 @@ def corpus(tmp_path) -> Path:
 
 @pytest.fixture
 def fake_settings(corpus, tmp_path, fake_models) -> IndexSettings:
-    return IndexSettings(corpus=corpus, index_dir=tmp_path / "indexes", model="test-hash")
+    return IndexSettings(corpus=corpus, index_dir=tmp_path / "indexes", model="test-hash", second_model="none")
 
 
 @pytest.fixture(scope="session")

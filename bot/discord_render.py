@@ -1,0 +1,112 @@
+"""Rendering an AnswerSet as a Discord message: inert, escaped, and within Discord's limits.
+
+Plain functions of plain data, so every rule (length, escaping, mentions, refusal text,
+grouped sources) is tested without Discord.
+"""
+from __future__ import annotations
+
+import re
+
+from discord.utils import escape_markdown, escape_mentions
+
+from retrieval.answer import Answer, AnswerSet
+
+MESSAGE_LIMIT = 2000
+NOT_IN_ARTICLES = "The articles don't say."
+APOLOGY = "Sorry — something went wrong while answering. The error was logged; please try again."
+ABOUT = (
+    "**quotebot** answers questions about a fixed set of news articles by quoting, verbatim, the "
+    "one sentence that answers — with its file and line — or says plainly that the articles "
+    "don't say. It never writes an answer of its own. Ask with `/ask`, by mentioning me, or in a DM."
+)
+_MENTION_LIKE = re.compile(r"<(@[!&]?|#)(\d+)>")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
+
+
+def inert(text: str) -> str:
+    """Text shown as typed: no markdown takes effect and no mention can ping or resolve."""
+    text = escape_mentions(text)
+    text = _MENTION_LIKE.sub(lambda m: f"<{m.group(1)}\u200b{m.group(2)}>", text)
+    return escape_markdown(text)
+
+
+def confidence_hint(score: float, threshold: float) -> str:
+    """A word for how sure the ranking is, relative to the abstention threshold."""
+    margin = score - threshold
+    if margin >= 0.3:
+        return "high confidence"
+    if margin >= 0.1:
+        return "medium confidence"
+    return "low confidence"
+
+
+def highlighted_quote(answer: Answer) -> str:
+    """The quote escaped, with the words matching the question in bold."""
+    parts, pos = [], 0
+    for start, end in answer.highlights:
+        parts.append(inert(answer.quote[pos:start]))
+        parts.append(f"**{inert(answer.quote[start:end])}**")
+        pos = end
+    parts.append(inert(answer.quote[pos:]))
+    return "".join(parts)
+
+
+def render_answer(result: AnswerSet, threshold: float, limit: int = MESSAGE_LIMIT) -> str:
+    """The message for one question, never longer than `limit` characters."""
+    best = result.best
+    if best is None:
+        return NOT_IN_ARTICLES
+    source = f"— `{_code(best.source)}:{best.line}` ({confidence_hint(best.score, threshold)})"
+    also = ""
+    if best.also:
+        also = "also: " + ", ".join(f"`{_code(q.source)}:{q.line}`" for q in best.also)
+    before = " ".join(inert(q.quote) for q in best.context_before)
+    after = " ".join(inert(q.quote) for q in best.context_after)
+    quote = highlighted_quote(best)
+    body = " ".join(p for p in (before, quote, after) if p)
+    for attempt in (body, quote):  # drop context first, then trim the quote itself
+        message = _assemble(attempt, source, also)
+        if len(message) <= limit:
+            return message
+    room = limit - len(_assemble("", source, "")) - 1
+    return _assemble(trim_at_boundary(inert(best.quote), room), source, "")
+
+
+def _assemble(quote: str, source: str, also: str) -> str:
+    lines = [f"> {quote}", source] + ([also] if also else [])
+    return "\n".join(lines)
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "ˋ")
+
+
+def trim_at_boundary(text: str, room: int) -> str:
+    """`text` cut to at most `room` characters at a sentence end, else a word end, with '…'."""
+    if len(text) <= room:
+        return text
+    window = text[: max(0, room - 1)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window + " ")]
+    if ends and ends[-1] > room // 2:
+        return window[: ends[-1]].rstrip()
+    cut = window.rfind(" ")
+    cut = cut if cut > 0 else len(window)
+    # Never leave a dangling escape backslash at the cut.
+    return window[:cut].rstrip().rstrip("\\") + "…"
+
+
+def render_cooldown(retry_after: float) -> str:
+    return f"You're asking quickly — please try again in {max(1, round(retry_after))} s."
+
+
+def render_sources(files: dict, limit: int = MESSAGE_LIMIT) -> str:
+    """The indexed articles: name, sentence count and when each was indexed."""
+    lines = [f"**{len(files)} articles indexed**"]
+    for name, entry in files.items():
+        lines.append(f"• `{_code(name)}` — {entry.sentences} sentences, indexed {entry.indexed_at}")
+    out = ""
+    for i, line in enumerate(lines):
+        if len(out) + len(line) + 1 > limit - 20:
+            return out + f"\n… and {len(lines) - i} more"
+        out += ("\n" if out else "") + line
+    return out
