@@ -18,7 +18,7 @@ from index.table import Sentence
 
 from .answer import Answer, AnswerSet, Quote
 from .features import FEATURE_NAMES, QuestionView, SentenceView, pair_features, view_question, view_sentence
-from .fusion import ranks, reciprocal_rank_fusion
+from .fusion import ranks, reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
@@ -28,7 +28,7 @@ from .settings import Mode, RetrievalSettings
 
 # Scores below which the first-stage modes abstain (rerank's threshold is stored with its
 # weights); `quotebot eval GOLD --calibrate` searches a better one for any mode.
-DEFAULT_THRESHOLDS: dict[str, float] = {"dense": 0.45, "bm25": 6.0, "hybrid": 0.03}
+DEFAULT_THRESHOLDS: dict[str, float] = {"dense": 0.45, "bm25": 6.0, "hybrid": 0.03, "hybrid-weighted": 0.6}
 _NEEDS_ANTECEDENT = re.compile(
     r"^\W*(he|she|they|it|this|that|these|those|his|her|their|its|the (company|agency|official|country))\b",
     re.IGNORECASE,
@@ -67,6 +67,8 @@ class Searcher:
             return s.threshold
         if mode == "rerank":
             return self.reranker.threshold
+        if mode == "hybrid" and s.fusion == "weighted":
+            return DEFAULT_THRESHOLDS["hybrid-weighted"]
         return DEFAULT_THRESHOLDS[mode]
 
     def ask(self, question: str) -> AnswerSet:
@@ -162,6 +164,8 @@ class Searcher:
         if mode == "bm25":
             return cands.bm25
         if mode == "hybrid":
+            if self.settings.fusion == "weighted":
+                return weighted_fusion(cands.dense, cands.bm25)
             return reciprocal_rank_fusion(cands.dense, cands.bm25)
         return self.reranker.score(cands.features)
 

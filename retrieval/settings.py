@@ -12,6 +12,9 @@ class RetrievalSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     mode: Mode = Field("rerank", description="dense | bm25 | hybrid (fused) | rerank (fused + second stage).")
+    fusion: Literal["rrf", "weighted"] = Field(
+        "rrf", description="How hybrid mode fuses dense and BM25: reciprocal ranks or weighted scores."
+    )
     top_k: PositiveInt = Field(3, le=50, description="Distinct answers returned per question.")
     candidates: PositiveInt = Field(40, le=1000, description="Candidates each first-stage retriever passes on.")
     threshold: float | None = Field(

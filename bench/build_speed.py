@@ -1,0 +1,55 @@
+"""Index build speed against its limit: the bare encoder(s) on the same sentences.
+
+    python bench/build_speed.py [--corpus DIR] [--model NAME] [--second-model auto|none] [--runs N]
+
+The limit is `encode` of exactly the sentences the index holds, same batch size, for every
+model the index embeds with; the ratio says what ingest, FAISS and the manifest add.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+from common import SQUAD1, machine, median, row, timed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=SQUAD1 / "articles")
+    parser.add_argument("--model", default="all-MiniLM-L6-v2-int8")
+    parser.add_argument("--second-model", default="none")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--limit-files", type=int, default=300, help="articles used (0: all)")
+    args = parser.parse_args()
+
+    from index.build import open_index
+    from index.embed import get_embedder, resolve_second_model
+    from index.settings import IndexSettings
+
+    corpus = args.corpus
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.limit_files:
+            corpus = Path(tmp) / "corpus"
+            corpus.mkdir()
+            for path in sorted(args.corpus.rglob("*.txt"))[: args.limit_files]:
+                shutil.copy(path, corpus / path.name)
+        settings = IndexSettings(corpus=corpus, index_dir=Path(tmp) / "ix", model=args.model, second_model=args.second_model)
+        index, _ = open_index(settings)  # warm-up: loads models, and gives the sentences
+        texts = [s.text for s in index.table.sentences]
+        models = [get_embedder(args.model)] + (
+            [get_embedder(m)] if (m := resolve_second_model(args.second_model)) else []
+        )
+        builds, bares = [], []
+        for _ in range(args.runs):
+            bares.append(sum(timed(m.encode, texts, batch_size=settings.batch_size, kind="passage")[0] for m in models))
+            builds.append(timed(open_index, settings, rebuild=True)[0])
+    n = len(texts)
+    print(f"# build speed: {n} sentences, models {[m.name for m in models]}, {machine()}, median of {args.runs}")
+    row("bare encode, sentences/s", n / median(bares))
+    row("quotebot index build, sentences/s", n / median(builds), n / median(bares), target="(target ≥ 0.90)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""`make bench`: the quick benchmarks in one go (a few minutes on 2 cores)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+QUICK = [
+    ["build_speed.py", "--limit-files", "150", "--runs", "3"],
+    ["query_latency.py"],
+    ["cold_start.py", "--runs", "5"],
+    ["eval_throughput.py", "--limit", "1000"],
+    ["scale.py", "--sizes", "100000", "--queries", "100"],
+]
+
+if __name__ == "__main__":
+    for script, *args in QUICK:
+        print(f"\n$ python bench/{script} {' '.join(args)}", flush=True)
+        subprocess.run([sys.executable, str(HERE / script), *args], check=True)
