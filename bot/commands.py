@@ -61,8 +61,9 @@ def open_searcher(settings: Settings, *, rebuild: bool = False, quiet: bool = Fa
     return Searcher(index, settings.retrieval), report
 
 
-def build_with_progress(settings: Settings, *, rebuild: bool = False, quiet: bool = False):
-    from index.build import open_index
+def build_with_progress(settings: Settings, *, rebuild: bool = False, quiet: bool = False, load: bool = True):
+    """Update the index with a progress bar; the loaded index (or only its manifest) and report."""
+    from index.build import open_index, update_index
 
     err = Console(stderr=True)
     with Progress(
@@ -74,15 +75,15 @@ def build_with_progress(settings: Settings, *, rebuild: bool = False, quiet: boo
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        index, report = open_index(settings.index, rebuild=rebuild, progress=advance)
+        build = open_index if load else update_index
+        index, report = build(settings.index, rebuild=rebuild, progress=advance)
     for note in report.notes:
         err.print(f"quotebot: {note}", highlight=False)
     return index, report
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    index, report = build_with_progress(settings, rebuild=args.rebuild)
-    m = index.manifest
+    m, report = build_with_progress(settings, rebuild=args.rebuild, load=False)
     print(
         f"{report.action} index of {settings.index.corpus}: {len(m.files)} articles, "
         f"{m.sentence_count} sentences ({report.embedded} embedded; +{len(report.added)} "

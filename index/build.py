@@ -3,12 +3,14 @@
 Layout of one corpus's index folder:
 
     <index_dir>/<corpus-name>-<hash of its path>/
-        CURRENT            name of the live version folder (replaced atomically)
-        v<time>-<pid>/     manifest.json, sentences.json, vectors.faiss
-                           [second.faiss: vectors of the second-stage model, when one is used]
+        CURRENT              name of the live manifest version (replaced atomically)
+        v<time>-<pid>.json   a manifest: files, segments, tombstoned id ranges
+        segments/s<time>-<pid>/  sentences.json, vectors.faiss [, second.faiss]
 
-A new version is written beside the live one and becomes live by one `os.replace` of
-CURRENT, so a build that dies half-way leaves the previous index usable.
+An update writes one new segment with the sentences of added or changed articles and a new
+manifest, then makes it live with one `os.replace` of CURRENT. Old segments are never
+rewritten, so a build that dies half-way leaves the previous index usable, and adding an
+article costs time in proportion to the article.
 """
 from __future__ import annotations
 
@@ -28,32 +30,33 @@ import numpy as np
 from .embed import Embedder, get_embedder, model_dim, resolve_second_model
 from .errors import CorpusError
 from .ingest import Article, scan_corpus
-from .manifest import FORMAT_VERSION, INGEST_VERSION, FileEntry, Manifest
+from .manifest import FORMAT_VERSION, INGEST_VERSION, FileEntry, Manifest, SegmentEntry
 from .segment import collapse_whitespace, split_sentences
+from .segments import SegmentData, SegmentedStore, is_deleted, live_sentences
 from .settings import IndexSettings
-from .store import FaissStore, VectorStore, choose_kind
+from .store import FaissStore, choose_kind
 from .table import Sentence, SentenceTable
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (sentences embedded so far, sentences to embed)
 POINTER = "CURRENT"
-MANIFEST = "manifest.json"
-SENTENCES = "sentences.json"
-VECTORS = "vectors.faiss"
-SECOND_VECTORS = "second.faiss"
+SEGMENTS = "segments"
+# Merge all segments into one when this share of ids is tombstoned or there are this many.
+COMPACT_DEAD_SHARE = 0.3
+COMPACT_SEGMENTS = 12
 
 
 @dataclass
 class CorpusIndex:
-    """A loaded index: manifest, sentence table and vector store."""
+    """A loaded index: manifest, sentence table and vector stores."""
 
     corpus: Path
     manifest: Manifest
     table: SentenceTable
-    store: VectorStore
+    store: SegmentedStore
     embedder: Embedder
-    second: VectorStore | None = None  # the same sentences under the second-stage model
+    second: SegmentedStore | None = None  # the same sentences under the second-stage model
     second_embedder: Embedder | None = None
 
 
@@ -82,24 +85,34 @@ def open_index(
     settings: IndexSettings, *, rebuild: bool = False, progress: Progress | None = None
 ) -> tuple[CorpusIndex, BuildReport]:
     """The up-to-date index of the corpus, building or updating it on disk when needed."""
+    manifest, report = update_index(settings, rebuild=rebuild, progress=progress)
+    try:
+        return load_index(settings, manifest), report
+    except Exception as exc:  # a damaged segment: rebuild once from the articles
+        log.warning("index segments unreadable (%s); rebuilding", exc)
+        manifest, report = update_index(settings, rebuild=True, progress=progress)
+        report.notes.append(f"index at {index_location(settings)} was unreadable; rebuilt")
+        return load_index(settings, manifest), report
+
+
+def update_index(
+    settings: IndexSettings, *, rebuild: bool = False, progress: Progress | None = None
+) -> tuple[Manifest, BuildReport]:
+    """Bring the on-disk index up to date with the corpus; returns the live manifest."""
     corpus = settings.corpus.resolve()
     scan = scan_corpus(settings.corpus)
     if not scan.articles:
         why = f" ({len(scan.skipped)} files skipped)" if scan.skipped else ""
         raise CorpusError(f"no usable .txt articles in {settings.corpus}{why}")
     location = index_location(settings)
-    embedder = get_embedder(settings.model)
     report = BuildReport(action="built", skipped=scan.skipped)
-
-    previous = None if rebuild else _load_live(location, settings, report)
+    previous = None if rebuild else _live_manifest(location, settings, report)
     articles = {a.source: a for a in scan.articles}
     if previous is not None:
-        old_files = previous.manifest.files
-        report.added = sorted(s for s in articles if s not in old_files)
-        report.changed = sorted(
-            s for s in articles if s in old_files and old_files[s].sha256 != articles[s].sha256
-        )
-        report.removed = sorted(s for s in old_files if s not in articles)
+        old = previous.files
+        report.added = sorted(s for s in articles if s not in old)
+        report.changed = sorted(s for s in articles if s in old and old[s].sha256 != articles[s].sha256)
+        report.removed = sorted(s for s in old if s not in articles)
         if not (report.added or report.changed or report.removed):
             report.action = "reused"
             return previous, report
@@ -107,117 +120,159 @@ def open_index(
     else:
         report.added = sorted(articles)
 
-    index = _apply_changes(settings, corpus, embedder, previous, articles, report, progress)
-    _publish(location, index)
-    return index, report
+    manifest = _write_update(settings, corpus, location, previous, articles, report, progress)
+    if _needs_compaction(manifest):
+        manifest = _compact(settings, location, manifest)
+        report.notes.append("index segments compacted")
+    _publish(location, manifest)
+    return manifest, report
 
 
-def _load_live(location: Path, settings: IndexSettings, report: BuildReport) -> CorpusIndex | None:
-    """The live index if it can be reused for these settings, else None (with a note why)."""
+def load_index(settings: IndexSettings, manifest: Manifest) -> CorpusIndex:
+    """Read every live segment of a manifest into a searchable index."""
+    location = index_location(settings)
+    second_dim = model_dim(manifest.second_model) if manifest.second_model else None
+    segments = [
+        SegmentData.load(location / SEGMENTS / seg.name, manifest.dim, seg.store, second_dim)
+        for seg in manifest.segments
+    ]
+    table = live_sentences(segments, manifest.deleted)
+    if len(table) != manifest.sentence_count:
+        raise ValueError("sentence count differs from the manifest")
+    store = SegmentedStore([s.store for s in segments], manifest.deleted)
+    second = SegmentedStore([s.second for s in segments], manifest.deleted) if second_dim else None
+    return CorpusIndex(
+        Path(manifest.corpus), manifest, table, store, get_embedder(manifest.model),
+        second, get_embedder(manifest.second_model) if manifest.second_model else None,
+    )
+
+
+def _live_manifest(location: Path, settings: IndexSettings, report: BuildReport) -> Manifest | None:
+    """The live manifest if its index can be updated for these settings, else None (with a note)."""
     pointer = location / POINTER
     if not pointer.exists():
         return None
     try:
-        version = location / pointer.read_text(encoding="utf-8").strip()
-        manifest = Manifest.load(version / MANIFEST)
-        if (manifest.format_version, manifest.ingest_version) != (FORMAT_VERSION, INGEST_VERSION):
-            report.notes.append("index was made by another quotebot version; rebuilding")
-            return None
-        if manifest.model != settings.model:
-            report.notes.append(f"model changed ({manifest.model} → {settings.model}); rebuilding")
-            return None
-        second_model = resolve_second_model(settings.second_model)
-        if manifest.second_model != second_model:
-            report.notes.append(
-                f"second-stage model changed ({manifest.second_model} → {second_model}); rebuilding"
-            )
-            return None
-        table = SentenceTable.load(version / SENTENCES)
-        store = FaissStore.load(version / VECTORS, manifest.dim, manifest.store)
-        second = None
-        if second_model:
-            second = FaissStore.load(version / SECOND_VECTORS, model_dim(second_model), "flat")
-        if len(table) != manifest.sentence_count or len(store) != len(table) or (
-            second is not None and len(second) != len(table)
-        ):
-            raise ValueError("sentence table and vectors disagree")
+        manifest = Manifest.load(location / pointer.read_text(encoding="utf-8").strip())
     except Exception as exc:  # any damage means the same thing: rebuild from the articles
         report.notes.append(f"index at {location} is unreadable ({exc.__class__.__name__}); rebuilding")
-        log.warning("index at %s is unreadable: %s", location, exc)
         return None
-    return CorpusIndex(
-        settings.corpus.resolve(), manifest, table, store, get_embedder(settings.model),
-        second, get_embedder(second_model) if second_model else None,
-    )
-
-
-def _apply_changes(
-    settings: IndexSettings,
-    corpus: Path,
-    embedder: Embedder,
-    previous: CorpusIndex | None,
-    articles: dict[str, Article],
-    report: BuildReport,
-    progress: Progress | None,
-) -> CorpusIndex:
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    dead = set(report.changed) | set(report.removed)
+    if (manifest.format_version, manifest.ingest_version) != (FORMAT_VERSION, INGEST_VERSION):
+        report.notes.append("index was made by another quotebot version; rebuilding")
+        return None
+    if manifest.model != settings.model:
+        report.notes.append(f"model changed ({manifest.model} → {settings.model}); rebuilding")
+        return None
     second_model = resolve_second_model(settings.second_model)
-    second_embedder = get_embedder(second_model) if second_model else None
+    if manifest.second_model != second_model:
+        report.notes.append(f"second-stage model changed ({manifest.second_model} → {second_model}); rebuilding")
+        return None
+    missing = [s.name for s in manifest.segments if not (location / SEGMENTS / s.name).is_dir()]
+    if missing:
+        report.notes.append(f"index at {location} lost segment {missing[0]}; rebuilding")
+        return None
+    return manifest
+
+
+def _write_update(
+    settings: IndexSettings, corpus: Path, location: Path, previous: Manifest | None,
+    articles: dict[str, Article], report: BuildReport, progress: Progress | None,
+) -> Manifest:
+    """Embed added and changed articles into one new segment; tombstone what they replace."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    embedder = get_embedder(settings.model)
+    second_model = resolve_second_model(settings.second_model)
+    dead = set(report.changed) | set(report.removed)
     if previous is not None:
-        kept = [s for s in previous.table.sentences if s.source not in dead]
-        store, second = previous.store, previous.second
-        dead_ids = np.asarray(previous.table.ids_of(dead), dtype=np.int64)
-        store.remove(dead_ids)
-        if second is not None:
-            second.remove(dead_ids)
-        files = {k: v for k, v in previous.manifest.files.items() if k not in dead}
-        next_id = previous.manifest.next_id
+        files = {k: v for k, v in previous.files.items() if k not in dead}
+        deleted = list(previous.deleted) + [
+            (e.first_id, e.first_id + e.sentences) for k, e in previous.files.items() if k in dead and e.sentences
+        ]
+        segments, next_id = list(previous.segments), previous.next_id
     else:
-        kept, files, next_id = [], {}, 0
-        store = second = None
-        if second_embedder is not None:
-            second = FaissStore(second_embedder.dim, "flat")
+        files, deleted, segments, next_id = {}, [], [], 0
 
     fresh: list[Sentence] = []
     for source in sorted(set(report.added) | set(report.changed)):
         article = articles[source]
         spans = split_sentences(article.text)
+        files[source] = FileEntry(sha256=article.sha256, sentences=len(spans), indexed_at=now, first_id=next_id)
         for span in spans:
             text = collapse_whitespace(article.text[span.start : span.end])
             fresh.append(Sentence(next_id, source, span.line, span.start, span.end, text))
             next_id += 1
-        files[source] = FileEntry(sha256=article.sha256, sentences=len(spans), indexed_at=now)
-
-    total = len(kept) + len(fresh)
+    total = sum(e.sentences for e in files.values())
     if total == 0:
         raise CorpusError(f"no sentences found in the articles of {settings.corpus}")
-    kind = choose_kind(settings.index_type, total, settings.approximate_above)
-    if store is None or store.kind != kind:
-        store = _restore(store, kind, embedder.dim)
-    targets = [(store, embedder)] + ([(second, second_embedder)] if second is not None else [])
-    _embed_into(targets, fresh, settings.batch_size, progress)
+
+    if fresh:
+        kind = choose_kind(settings.index_type, len(fresh), settings.approximate_above)
+        segment = SegmentData(fresh, FaissStore(embedder.dim, kind), None)
+        targets = [(segment.store, embedder)]
+        if second_model:
+            segment.second = FaissStore(model_dim(second_model), "flat")
+            targets.append((segment.second, get_embedder(second_model)))
+        _embed_into(targets, fresh, settings.batch_size, progress)
+        segments.append(_save_segment(location, segment, kind))
     report.embedded = len(fresh)
-
-    manifest = Manifest(
-        corpus=str(corpus), model=embedder.name, dim=model_dim(embedder.name), store=kind,
-        second_model=second_model, files=dict(sorted(files.items())), sentence_count=total,
-        next_id=next_id, built_at=now,
+    # A segment whose every id is tombstoned holds nothing live: drop it and its tombstones.
+    segments = [s for s in segments if not _all_dead(s, deleted)]
+    deleted = [(a, b) for a, b in deleted if any(s.first_id < b and a < s.end_id for s in segments)]
+    return Manifest(
+        corpus=str(corpus), model=embedder.name, dim=model_dim(embedder.name),
+        store=choose_kind(settings.index_type, total, settings.approximate_above),
+        second_model=second_model, files=dict(sorted(files.items())), segments=segments,
+        deleted=sorted(deleted), sentence_count=total, next_id=next_id, built_at=now,
     )
-    table = SentenceTable(sorted(kept + fresh, key=lambda s: (s.source, s.start)))
-    return CorpusIndex(corpus, manifest, table, store, embedder, second, second_embedder)
 
 
-def _restore(old: VectorStore | None, kind: str, dim: int) -> FaissStore:
-    """An empty store of `kind`, holding the vectors of `old` if there was one."""
-    store = FaissStore(dim, kind)
-    if old is not None and len(old):
-        store.add(*old.export())
-    return store
+def _all_dead(segment: SegmentEntry, deleted: list[tuple[int, int]]) -> bool:
+    ids = np.arange(segment.first_id, segment.end_id, dtype=np.int64)
+    return bool(is_deleted(ids, deleted).all())
+
+
+def _needs_compaction(manifest: Manifest) -> bool:
+    span = sum(s.end_id - s.first_id for s in manifest.segments)
+    dead = span - manifest.sentence_count
+    return len(manifest.segments) > COMPACT_SEGMENTS or (span and dead / span > COMPACT_DEAD_SHARE)
+
+
+def _compact(settings: IndexSettings, location: Path, manifest: Manifest) -> Manifest:
+    """Merge every segment's live rows into one new segment (vectors are copied, not re-embedded)."""
+    index = load_index(settings, manifest)
+    ids = np.asarray([s.id for s in index.table.sentences], dtype=np.int64)
+    kind = choose_kind(settings.index_type, len(ids), settings.approximate_above)
+    merged = SegmentData(list(index.table.sentences), FaissStore(index.embedder.dim, kind), None)
+    for start in range(0, len(ids), 65536):
+        chunk = ids[start : start + 65536]
+        merged.store.add(chunk, index.store.vectors(chunk))
+    if index.second is not None:
+        merged.second = FaissStore(model_dim(manifest.second_model), "flat")
+        for start in range(0, len(ids), 65536):
+            chunk = ids[start : start + 65536]
+            merged.second.add(chunk, index.second.vectors(chunk))
+    entry = _save_segment(location, merged, kind)
+    return manifest.model_copy(update={"segments": [entry], "deleted": [], "store": kind})
+
+
+def _save_segment(location: Path, segment: SegmentData, kind: str) -> SegmentEntry:
+    """Write a segment beside the live ones (staged, then renamed into place)."""
+    name = f"s{time.time_ns()}-{os.getpid()}"
+    folder = location / SEGMENTS
+    staging = folder / f".{name}.tmp"
+    try:
+        segment.save(staging)
+        _fsync_tree(staging)
+        os.replace(staging, folder / name)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    ids = [s.id for s in segment.sentences]
+    return SegmentEntry(name=name, first_id=min(ids), end_id=max(ids) + 1, store=kind, sentences=len(ids))
 
 
 def _embed_into(
-    targets: list[tuple[VectorStore, Embedder]], sentences: list[Sentence], batch: int,
+    targets: list[tuple[FaissStore, Embedder]], sentences: list[Sentence], batch: int,
     progress: Progress | None,
 ) -> None:
     """Encode in chunks straight into each store, so vectors are never held twice."""
@@ -234,32 +289,32 @@ def _embed_into(
             progress(i + len(part), len(sentences))
 
 
-def _publish(location: Path, index: CorpusIndex) -> None:
-    """Write the index as a new version folder, then make it live in one atomic step."""
+def _publish(location: Path, manifest: Manifest) -> None:
+    """Make `manifest` live in one atomic step, then drop what no manifest refers to."""
     location.mkdir(parents=True, exist_ok=True)
-    name = f"v{time.time_ns()}-{os.getpid()}"
-    staging = location / f".{name}.tmp"
-    staging.mkdir()
-    try:
-        index.store.save(staging / VECTORS)
-        if index.second is not None:
-            index.second.save(staging / SECOND_VECTORS)
-        index.table.save(staging / SENTENCES)
-        index.manifest.save(staging / MANIFEST)  # last: its presence marks a complete folder
-        _fsync_tree(staging)
-        os.replace(staging, location / name)
-        pointer_tmp = location / f".{POINTER}.{os.getpid()}.tmp"
-        pointer_tmp.write_text(name, encoding="utf-8")
-        os.replace(pointer_tmp, location / POINTER)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    for old in location.iterdir():
-        if old.is_dir() and old.name != name:
+    name = f"v{time.time_ns()}-{os.getpid()}.json"
+    staged = location / f".{name}.tmp"
+    manifest.save(staged)
+    _fsync_file(staged)
+    os.replace(staged, location / name)
+    pointer = location / f".{POINTER}.{os.getpid()}.tmp"
+    pointer.write_text(name, encoding="utf-8")
+    _fsync_file(pointer)
+    os.replace(pointer, location / POINTER)
+    live = {s.name for s in manifest.segments}
+    for old in location.glob("v*"):
+        if old.name != name:
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+    for old in (location / SEGMENTS).iterdir() if (location / SEGMENTS).is_dir() else []:
+        if old.name not in live and not old.name.startswith("."):
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def _fsync_tree(folder: Path) -> None:
     for path in folder.iterdir():
-        with open(path, "rb") as handle:
-            os.fsync(handle.fileno())
+        _fsync_file(path)

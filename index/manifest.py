@@ -6,17 +6,28 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 # Bump when the on-disk layout changes; older indexes are rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # Bump when sentence splitting or cleaning changes; every file is re-ingested.
 INGEST_VERSION = 1
 
 
 class FileEntry(BaseModel):
-    """One indexed article."""
+    """One indexed article; its sentences hold ids first_id … first_id + sentences - 1."""
 
     sha256: str
     sentences: int
     indexed_at: str
+    first_id: int = 0
+
+
+class SegmentEntry(BaseModel):
+    """One immutable segment folder: sentences with ids in [first_id, end_id)."""
+
+    name: str
+    first_id: int
+    end_id: int
+    store: str
+    sentences: int
 
 
 class Manifest(BaseModel):
@@ -32,6 +43,8 @@ class Manifest(BaseModel):
     store: str
     second_model: str | None = None
     files: dict[str, FileEntry]
+    segments: list[SegmentEntry]
+    deleted: list[tuple[int, int]] = []  # tombstoned [start, end) id ranges
     sentence_count: int
     next_id: int
     built_at: str

@@ -87,6 +87,10 @@ class FaissStore:
             return np.zeros((0, self.dim), np.float32)
         return self._index.reconstruct_batch(np.asarray(ids, dtype=np.int64))
 
+    def export_ids(self) -> np.ndarray:
+        """Every id held, in insertion order."""
+        return _faiss().vector_to_array(self._index.id_map).astype(np.int64)
+
     def export(self) -> tuple[np.ndarray, np.ndarray]:
         """Every (id, vector) held, in insertion order."""
         ids = _faiss().vector_to_array(self._index.id_map).astype(np.int64)

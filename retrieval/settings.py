@@ -22,6 +22,6 @@ class RetrievalSettings(BaseModel):
     )
     context: NonNegativeInt = Field(0, le=10, description="Neighbouring sentences shown around an answer.")
     group_similarity: float = Field(
-        0.8, ge=0.0, le=1.0, description="Cosine similarity at which two sentences count as the same fact."
+        0.7, ge=0.0, le=1.0, description="Cosine similarity at which two sentences count as the same fact."
     )
     max_question_chars: PositiveInt = Field(2000, description="Longer questions are cut to this length.")

@@ -10,16 +10,20 @@ from retrieval.searcher import Searcher
 from retrieval.settings import RetrievalSettings
 
 
-def live_version(settings):
+def live_manifest(settings):
     location = index_location(settings)
     return location / (location / build.POINTER).read_text().strip()
+
+
+def segment_folders(settings):
+    return sorted(p for p in (index_location(settings) / build.SEGMENTS).iterdir() if not p.name.startswith("."))
 
 
 def test_first_open_builds_and_writes_a_manifest(fake_settings):
     """The manifest records format, model, dimension, file hashes, counts and build time."""
     index, report = open_index(fake_settings)
     assert report.action == "built"
-    manifest = json.loads((live_version(fake_settings) / "manifest.json").read_text())
+    manifest = json.loads(live_manifest(fake_settings).read_text())
     assert manifest["model"] == "test-hash" and manifest["dim"] == 64
     assert len(manifest["files"]) == 5 and all(len(f["sha256"]) == 64 for f in manifest["files"].values())
     assert manifest["sentence_count"] == len(index.table) > 50
@@ -85,31 +89,65 @@ def test_model_change_rebuilds(fake_settings):
     assert any("model changed" in n for n in report.notes)
 
 
-@pytest.mark.parametrize("damage", ["manifest.json", "sentences.json", "vectors.faiss"])
+@pytest.mark.parametrize("damage", ["manifest", "sentences.json", "vectors.faiss"])
 def test_corrupt_index_is_rebuilt_with_a_note(fake_settings, damage):
     """A damaged file in the live index gives a note and a fresh build."""
     open_index(fake_settings)
-    (live_version(fake_settings) / damage).write_bytes(b"garbage")
+    target = live_manifest(fake_settings) if damage == "manifest" else segment_folders(fake_settings)[0] / damage
+    target.write_bytes(b"garbage")
     index, report = open_index(fake_settings)
     assert report.action == "built" and any("unreadable" in n for n in report.notes)
     assert len(index.table) == index.manifest.sentence_count
 
 
+def test_foreign_index_folder_is_rebuilt(fake_settings):
+    """A CURRENT pointing at something that is not a quotebot manifest is rebuilt, not trusted."""
+    open_index(fake_settings)
+    live_manifest(fake_settings).write_text('{"hello": "world"}')
+    index, report = open_index(fake_settings)
+    assert report.action == "built" and len(index.table) == index.manifest.sentence_count
+
+
+def test_update_writes_a_new_segment_and_leaves_old_ones_untouched(fake_settings):
+    """Adding an article adds one small segment; existing segment files are not rewritten."""
+    open_index(fake_settings)
+    (first,) = segment_folders(fake_settings)
+    stamp = (first / "vectors.faiss").stat().st_mtime_ns
+    (fake_settings.corpus / "new.txt").write_text("One more article. It has two sentences.", encoding="utf-8")
+    index, _ = open_index(fake_settings)
+    folders = segment_folders(fake_settings)
+    assert len(folders) == 2 and first in folders
+    assert (first / "vectors.faiss").stat().st_mtime_ns == stamp
+    assert len(index.manifest.segments[-1].model_dump()) and index.manifest.segments[-1].sentences == 2
+
+
+def test_many_removals_compact_into_one_segment(fake_settings):
+    """When most rows are tombstoned, segments merge and tombstones disappear."""
+    open_index(fake_settings)
+    for path in sorted(fake_settings.corpus.glob("*.txt"))[:4]:
+        path.unlink()
+    index, report = open_index(fake_settings)
+    assert index.manifest.deleted == [] and len(index.manifest.segments) == 1
+    assert {s.source for s in index.table.sentences} == {"004_1023d307a01e64fc.txt"}
+    assert len(index.store) == len(index.table)
+
+
 def test_crash_while_publishing_keeps_the_previous_index(fake_settings, monkeypatch):
     """A build that dies before the switch leaves the old index live and usable."""
     open_index(fake_settings)
-    old = live_version(fake_settings)
+    old = live_manifest(fake_settings)
     (fake_settings.corpus / "new.txt").write_text("A new article arrives. It says little.", encoding="utf-8")
 
     def die(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build.Manifest, "save", die)
-    with pytest.raises(KeyboardInterrupt):
-        open_index(fake_settings)
-    monkeypatch.undo()
-    assert live_version(fake_settings) == old
-    assert [p for p in index_location(fake_settings).iterdir() if p.name.endswith(".tmp")] == []
+    with monkeypatch.context() as patched:
+        patched.setattr(build.Manifest, "save", die)
+        with pytest.raises(KeyboardInterrupt):
+            open_index(fake_settings)
+    assert live_manifest(fake_settings) == old
+    index, report = open_index(fake_settings)
+    assert report.added == ["new.txt"] and "new.txt" in index.manifest.files
 
 
 def test_corpus_without_usable_articles_is_an_error(tmp_path, fake_models):
