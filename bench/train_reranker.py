@@ -25,7 +25,7 @@ from retrieval.answer import Quote  # noqa: E402
 from retrieval.evaluate import is_correct, load_gold  # noqa: E402
 from retrieval.features import FEATURE_NAMES  # noqa: E402
 from retrieval.fusion import reciprocal_rank_fusion  # noqa: E402
-from retrieval.rerank import WEIGHTS_FILE, LinearReranker, fit_logistic  # noqa: E402
+from retrieval.rerank import ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features  # noqa: E402
 from retrieval.searcher import Searcher  # noqa: E402
 from retrieval.settings import RetrievalSettings  # noqa: E402
 
@@ -42,7 +42,7 @@ def is_train(article: str) -> bool:
 
 def collect(folder: Path, index_dir: Path, limit: int | None):
     """Per question: article, answerable flag, feature matrix, labels."""
-    settings = IndexSettings(corpus=folder / "articles", index_dir=index_dir)
+    settings = IndexSettings(corpus=folder / "articles", index_dir=index_dir, model="all-MiniLM-L6-v2-int8")
     t = time.perf_counter()
     index, report = open_index(settings, progress=lambda d, n: print(f"\r  embedding {d}/{n}", end="", file=sys.stderr))
     print(f"\n  index {report.action} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
@@ -80,42 +80,39 @@ def ranking_metrics(rows, scorer) -> dict:
     return {"hit1": round(float(np.mean(hit1)), 4), "mrr10": round(float(np.mean(mrr)), 4), "n": len(hit1)}
 
 
-def _tops(rows, model):
-    """(answerable, top score, top is correct) per question."""
-    out = []
-    for _, answerable, f, y, _, _ in rows:
-        scores = model.score(f)
-        best = int(np.argmax(scores)) if len(scores) else -1
-        out.append((answerable, float(scores[best]) if best >= 0 else 0.0, bool(best >= 0 and y[best])))
-    return out
+def abstain_rows(rows, ranker, names):
+    """Abstainer inputs and labels: is the ranker's top candidate a right answer?"""
+    columns = [ABSTAIN_FEATURES.index(n) for n in names]
+    x, y = [], []
+    for _, answerable, f, labels, _, _ in rows:
+        scores = ranker.score(f, FEATURE_NAMES)
+        x.append(abstain_features(f, scores)[columns])
+        y.append(bool(answerable and labels[int(np.argmax(scores))]))
+    return np.vstack(x), np.asarray(y, dtype=float)
 
 
-def _accuracy(tops, t) -> float:
-    return float(np.mean([(ok and s >= t) if ans else s < t for ans, s, ok in tops]))
+def best_threshold(confidence, rows, ranker) -> tuple[float, float]:
+    """The SQuAD 2.0 threshold (answer when confident, else abstain) with the best accuracy."""
+    right_if_answered = np.array([bool(a and y[int(np.argmax(ranker.score(f, FEATURE_NAMES)))]) for _, a, f, y, _, _ in rows])
+    unanswerable = np.array([not a for _, a, _, _, _, _ in rows])
+    grid = np.linspace(0, 1, 401)
+    accuracy = [np.mean(np.where(confidence >= t, right_if_answered, unanswerable)) for t in grid]
+    best = int(np.argmax(accuracy))
+    return round(float(grid[best]), 4), float(accuracy[best])
 
 
-def abstention_threshold(rows, model) -> tuple[float, float]:
-    """The threshold with the best SQuAD 2.0 accuracy on these rows."""
-    tops = _tops(rows, model)
-    grid = np.linspace(0.0, 1.0, 201)
-    accuracies = [_accuracy(tops, t) for t in grid]
-    best = int(np.argmax(accuracies))
-    return round(float(grid[best]), 4), accuracies[best]
-
-
-def abstention_metrics(rows, model) -> dict:
-    """Answerable Hit@1 and abstain recall at the model's threshold, and at the best one."""
-    tops = _tops(rows, model)
-    t = model.threshold
-    answerable = [(s, ok) for ans, s, ok in tops if ans]
-    unanswerable = [s for ans, s, ok in tops if not ans]
+def abstention_metrics(rows, ranker, abstainer, names, threshold) -> dict:
+    x, right = abstain_rows(rows, ranker, names)
+    confidence = abstainer.score(x, tuple(names))
+    answerable = np.array([a for _, a, _, _, _, _ in rows])
+    answered = confidence >= threshold
     return {
-        "answerable_hit1": round(float(np.mean([ok for _, ok in answerable])), 4),
-        "answered_and_right": round(float(np.mean([ok and s >= t for s, ok in answerable])), 4),
-        "abstain_recall": round(float(np.mean([s < t for s in unanswerable])), 4),
-        "accuracy": round(_accuracy(tops, t), 4),
-        "best_threshold_accuracy": round(max(_accuracy(tops, x) for x in np.linspace(0, 1, 201)), 4),
-        "answerable": len(answerable), "unanswerable": len(unanswerable),
+        "answerable_hit1": round(float(right[answerable].mean()), 4),
+        "answered_and_right": round(float((right & answered)[answerable].mean()), 4),
+        "false_abstain": round(float((~answered)[answerable].mean()), 4),
+        "abstain_recall": round(float((~answered)[~answerable].mean()), 4),
+        "accuracy": round(float(np.where(answered, right, ~answerable).mean()), 4),
+        "answerable": int(answerable.sum()), "unanswerable": int((~answerable).sum()),
     }
 
 
@@ -134,27 +131,28 @@ def main() -> int:
     print("SQuAD v2.0", file=sys.stderr)
     rows2 = collect(args.squad2, args.index_dir, args.limit)
     train = [r for r in rows1 + rows2 if is_train(r[0])]
+    train2 = [r for r in rows2 if is_train(r[0])]
     test1 = [r for r in rows1 if not is_train(r[0])]
     test2 = [r for r in rows2 if not is_train(r[0])]
     y = np.concatenate([r[3] for r in train]).astype(float)
     sets, report = {}, {"train_questions": len(train), "train_pairs": int(len(y))}
-    for key, names in (
-        ("multilingual-e5-small", list(FEATURE_NAMES)),
-        ("none", [f for f in FEATURE_NAMES if not f.startswith("second")]),
-    ):
-        columns = [FEATURE_NAMES.index(f) for f in names]
-        x = np.vstack([r[2][:, columns] for r in train])
-        mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-        weights, bias = fit_logistic((x - mean) / scale, y, l2=args.l2)
-        model = LinearReranker(tuple(names), weights, bias, mean, scale)
-        threshold, accuracy = abstention_threshold([r for r in rows2 if is_train(r[0])], model)
-        model = LinearReranker(tuple(names), weights, bias, mean, scale, threshold)
-        sets[key] = model.to_json()
+    for key, with_second in (("multilingual-e5-small", True), ("none", False)):
+        names = tuple(f for f in FEATURE_NAMES if with_second or not f.startswith("second"))
+        x = np.vstack([r[2][:, [FEATURE_NAMES.index(f) for f in names]] for r in train])
+        ranker = LinearModel.fit(x, y, names, l2=args.l2)
+        abstain_names = tuple(n for n in ABSTAIN_FEATURES if with_second or "second" not in n)
+        ax, ay = abstain_rows(train, ranker, abstain_names)
+        abstainer = LinearModel.fit(ax, ay, abstain_names, l2=args.l2)
+        calibration = train2 or train  # SQuAD 2.0 training articles hold the unanswerable questions
+        confidence = abstainer.score(abstain_rows(calibration, ranker, abstain_names)[0], abstain_names)
+        threshold, _ = best_threshold(confidence, calibration, ranker)
+        sets[key] = SecondStage(ranker, abstainer, threshold).to_json()
         report[key] = {
-            "squad1_test": ranking_metrics(test1, lambda f, d, b: model.score(f)),
-            "squad2_test": abstention_metrics(test2, model),
+            "squad1_test": ranking_metrics(test1, lambda f, d, b: ranker.score(f, FEATURE_NAMES)),
+            "squad2_test": abstention_metrics(test2, ranker, abstainer, abstain_names, threshold),
             "squad2_train_threshold": threshold,
-            "weights": dict(zip(names, np.round(weights, 3).tolist())),
+            "ranker": dict(zip(names, np.round(ranker.weights, 3).tolist())),
+            "abstainer": dict(zip(abstain_names, np.round(abstainer.weights, 3).tolist())),
         }
     report["baselines_squad1_test"] = {
         "dense": ranking_metrics(test1, lambda f, d, b: d),

@@ -56,7 +56,8 @@ def render_answer(result: AnswerSet, threshold: float, limit: int = MESSAGE_LIMI
     best = result.best
     if best is None:
         return NOT_IN_ARTICLES
-    source = f"— `{_code(best.source)}:{best.line}` ({confidence_hint(best.score, threshold)})"
+    sureness = result.confidence if result.confidence is not None else best.score
+    source = f"— `{_code(best.source)}:{best.line}` ({confidence_hint(sureness, threshold)})"
     also = ""
     if best.also:
         also = "also: " + ", ".join(f"`{_code(q.source)}:{q.line}`" for q in best.also)

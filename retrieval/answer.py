@@ -44,6 +44,9 @@ class AnswerSet(BaseModel):
     question: str
     abstained: bool
     answers: list[Answer]
+    confidence: float | None = Field(
+        None, description="What the abstention threshold is compared with (rerank: P(top answer is right)).",
+    )
 
     @property
     def best(self) -> Answer | None:

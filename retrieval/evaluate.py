@@ -141,9 +141,16 @@ class Report:
 
 def outcomes_of(gold: list[GoldQuestion], results: list[AnswerSet]) -> list[Outcome]:
     return [
-        Outcome(g, r, correct_rank(r, g), r.answers[0].score if r.answers else float("-inf"))
+        Outcome(g, r, correct_rank(r, g), _decision_score(r))
         for g, r in zip(gold, results)
     ]
+
+
+def _decision_score(result: AnswerSet) -> float:
+    """The number the abstention threshold is compared with."""
+    if result.confidence is not None:
+        return result.confidence
+    return result.answers[0].score if result.answers else float("-inf")
 
 
 def metrics_of(outcomes: list[Outcome]) -> Metrics:

@@ -21,9 +21,10 @@ _NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
 FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
-    "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "second_dense",
-    "second_gap",
+    "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
+    "unseen", "second_dense", "second_gap",
 )
+TEXT_FEATURES = ("coverage", "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +38,11 @@ class QuestionView:
     wants_place: bool
 
 
-def view_question(question: str) -> QuestionView:
+def view_question(question: str, resolve=lambda terms: terms) -> QuestionView:
+    """The question's terms (passed through `resolve`, e.g. spelling repair) and type cues."""
     lowered = question.lower()
-    terms = tuple(dict.fromkeys(content_terms(question)))
-    seq = content_terms(question)
+    seq = resolve(content_terms(question))
+    terms = tuple(dict.fromkeys(seq))
     return QuestionView(
         terms=terms,
         bigrams=frozenset(zip(seq, seq[1:])),
@@ -55,16 +57,18 @@ class SentenceView:
     """What the features need of a sentence, computed once per sentence."""
 
     terms: frozenset[str]
+    context_terms: frozenset[str]  # with the previous sentence of the article ("He said…")
     bigrams: frozenset[tuple[str, str]]
     length: int
     has_number: bool
     names: tuple[frozenset[str], ...]  # content terms of each multi-word capitalised name
 
 
-def view_sentence(sentence: str) -> SentenceView:
+def view_sentence(sentence: str, previous: str | None = None) -> SentenceView:
     seq = content_terms(sentence)
     return SentenceView(
         terms=frozenset(seq),
+        context_terms=frozenset(seq) | frozenset(content_terms(previous) if previous else ()),
         bigrams=frozenset(zip(seq, seq[1:])),
         length=len(seq),
         has_number=bool(_DIGIT.search(sentence)) or any(w in _TIME_WORDS for w in words(sentence)),
@@ -73,7 +77,7 @@ def view_sentence(sentence: str) -> SentenceView:
 
 
 def pair_features(q: QuestionView, s: SentenceView, idf) -> tuple[float, ...]:
-    """coverage, missing_rare, bigram_overlap, type_match, type_miss, short for one pair."""
+    """The TEXT_FEATURES of one (question, sentence) pair."""
     have = s.terms
     weights = [idf(t) for t in q.terms]
     total = sum(weights) or 1.0
@@ -88,7 +92,8 @@ def pair_features(q: QuestionView, s: SentenceView, idf) -> tuple[float, ...]:
     type_match = float(any(w and f for w, f in zip(wanted, found)))
     type_miss = float(any(wanted) and not type_match)
     short = float(s.length < 4)
-    return coverage, missing_rare, bigram_overlap, type_match, type_miss, short
+    coverage_context = sum(w for t, w in zip(q.terms, weights) if t in s.context_terms) / total
+    return coverage, missing_rare, bigram_overlap, type_match, type_miss, short, coverage_context
 
 
 def is_stopword(word: str) -> bool:

@@ -19,23 +19,51 @@ class LexicalIndex:
         logging.getLogger("bm25s").setLevel(logging.ERROR)
         self.ids = np.asarray([s.id for s in table.sentences], dtype=np.int64)
         self._bm25 = bm25s.BM25()
-        self._bm25.index([content_terms(s.text) or ["∅"] for s in table.sentences], show_progress=False)
+        sentence_terms = [content_terms(s.text) for s in table.sentences]
+        self._bm25.index([terms or ["∅"] for terms in sentence_terms], show_progress=False)
         vocab = self._bm25.vocab_dict
         n = len(table)
         df = np.zeros(len(vocab), dtype=np.int64)
-        for terms in (set(content_terms(s.text)) for s in table.sentences):
+        for terms in (set(t) for t in sentence_terms):
             for t in terms:
                 df[vocab[t]] += 1
         self._idf = {t: float(np.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5))) for t, i in vocab.items()}
         self._unseen_idf = float(np.log(1 + (n + 0.5) / 0.5))
+        self._deletions: dict[str, list[str]] | None = None  # built on the first unknown term
+
+    def resolve(self, terms: list[str]) -> list[str]:
+        """Terms with misspellings mapped to a corpus term one edit away (Bescent → Bessent)."""
+        vocab = self._bm25.vocab_dict
+        return [t if t in vocab else self._near(t) for t in terms]
+
+    def is_known(self, term: str) -> bool:
+        return term in self._bm25.vocab_dict
+
+    def _near(self, term: str) -> str:
+        if len(term) < 4:
+            return term
+        if self._deletions is None:
+            self._deletions = {}
+            for known in self._bm25.vocab_dict:
+                if len(known) >= 4 and known != "∅":
+                    for key in {known, *_deletions(known)}:
+                        self._deletions.setdefault(key, []).append(known)
+        candidates = {c for key in (term, *_deletions(term)) for c in self._deletions.get(key, ())}
+        # Same first letter, then the most frequent: typos rarely hit the first letter.
+        candidates = [c for c in candidates if c[0] == term[0]]
+        return min(candidates, key=lambda c: (self.idf(c), c)) if candidates else term
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a stemmed term; unseen terms get the highest."""
         return self._idf.get(term, self._unseen_idf)
 
-    def scores(self, question: str) -> np.ndarray:
-        """BM25 score of every sentence, aligned with `self.ids`."""
-        terms = [t for t in content_terms(question) if t in self._bm25.vocab_dict]
+    def scores(self, terms: list[str]) -> np.ndarray:
+        """BM25 score of every sentence for these (resolved) terms, aligned with `self.ids`."""
+        terms = [t for t in terms if t in self._bm25.vocab_dict]
         if not terms:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}

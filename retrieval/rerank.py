@@ -1,9 +1,13 @@
-"""The second stage: a small logistic combiner of candidate features, its weights kept as data.
+"""The second stage: small logistic models over named features, their weights kept as data.
 
-The weights in `rerank_weights.json` were fitted on SQuAD (see `bench/train_reranker.py`),
-never on the seed gold questions: one set per second-stage model (or "none"), since the
-features differ. The output is a probability-like score in [0, 1], which is also what the
-abstention threshold of each set is calibrated on.
+`rerank_weights.json` holds, per second-stage model (or "none", since the features differ):
+- `ranker`: P(candidate sentence answers the question), from candidate features;
+- `abstainer`: P(the best-ranked sentence is a right answer), from features of the top
+  candidate and of the question (how much of it the corpus has never seen). quotebot
+  abstains when this falls below the threshold.
+
+Both were fitted on SQuAD v1.1 + v2.0 with an article-level split (`bench/train_reranker.py`),
+never on the seed gold questions; the threshold is calibrated with `quotebot eval --calibrate`.
 """
 from __future__ import annotations
 
@@ -16,45 +20,93 @@ import numpy as np
 from .features import FEATURE_NAMES
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
+# What the abstainer sees of a ranked candidate list (see `abstain_features`).
+ABSTAIN_FEATURES = (
+    "top_score", "margin", "unseen", "top_missing_rare", "top_type_miss", "top_coverage",
+    "top_coverage_context", "top_dense", "top_second_dense",
+)
 
 
 @dataclass(frozen=True)
-class LinearReranker:
-    """score = sigmoid(bias + Σ weight·feature) over named features."""
+class LinearModel:
+    """sigmoid(bias + Σ weight·standardised feature) over named features."""
 
     features: tuple[str, ...]
     weights: np.ndarray
     bias: float
     mean: np.ndarray
     scale: np.ndarray
-    threshold: float = 0.5
 
-    def score(self, matrix: np.ndarray) -> np.ndarray:
-        """Scores of rows of a (candidates × FEATURE_NAMES) matrix."""
-        columns = [FEATURE_NAMES.index(f) for f in self.features]
-        x = (matrix[:, columns] - self.mean) / self.scale
+    def score(self, matrix: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
+        """Scores of the rows of `matrix`, whose columns are named by `names`."""
+        x = (matrix[:, [names.index(f) for f in self.features]] - self.mean) / self.scale
         return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
 
     def to_json(self) -> dict:
         return {
             "features": list(self.features), "weights": self.weights.round(6).tolist(),
             "bias": round(float(self.bias), 6), "mean": self.mean.round(6).tolist(),
-            "scale": self.scale.round(6).tolist(), "threshold": round(float(self.threshold), 4),
+            "scale": self.scale.round(6).tolist(),
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "LinearReranker":
+    def from_json(cls, data: dict) -> "LinearModel":
         return cls(
             tuple(data["features"]), np.asarray(data["weights"], float), float(data["bias"]),
             np.asarray(data["mean"], float), np.asarray(data["scale"], float),
-            float(data.get("threshold", 0.5)),
         )
 
+    @classmethod
+    def fit(cls, x: np.ndarray, y: np.ndarray, names: tuple[str, ...], l2: float = 1.0) -> "LinearModel":
+        """A logistic regression on standardised columns."""
+        mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+        weights, bias = fit_logistic((x - mean) / scale, y, l2=l2)
+        return cls(names, weights, bias, mean, scale)
 
-def load_reranker(second_model: str | None, path: Path = WEIGHTS_FILE) -> LinearReranker:
-    """The weight set fitted for this second-stage model ("none" when there is none)."""
+
+@dataclass(frozen=True)
+class SecondStage:
+    """The ranker, the abstainer and the abstainer's default threshold, fitted together."""
+
+    ranker: LinearModel
+    abstainer: LinearModel
+    threshold: float
+
+    def rank(self, features: np.ndarray) -> np.ndarray:
+        """Ranker scores of candidates (rows of a FEATURE_NAMES matrix)."""
+        return self.ranker.score(features, FEATURE_NAMES)
+
+    def confidence(self, features: np.ndarray, scores: np.ndarray) -> float:
+        """P(the top-ranked candidate is a right answer)."""
+        if not len(scores):
+            return 0.0
+        row = abstain_features(features, scores)[None, :]
+        return float(self.abstainer.score(row, ABSTAIN_FEATURES)[0])
+
+    def to_json(self) -> dict:
+        return {"ranker": self.ranker.to_json(), "abstainer": self.abstainer.to_json(), "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SecondStage":
+        return cls(LinearModel.from_json(data["ranker"]), LinearModel.from_json(data["abstainer"]), float(data["threshold"]))
+
+
+def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """ABSTAIN_FEATURES of one question's candidates (rows of FEATURE_NAMES) and their scores."""
+    order = np.argsort(-scores, kind="stable")
+    top = features[order[0]]
+    column = {name: top[FEATURE_NAMES.index(name)] for name in FEATURE_NAMES}
+    margin = scores[order[0]] - (scores[order[1]] if len(order) > 1 else 0.0)
+    return np.array([
+        scores[order[0]], margin, column["unseen"], column["missing_rare"], column["type_miss"],
+        column["coverage"], column["coverage_context"], column["dense"], column["second_dense"],
+    ])
+
+
+def load_second_stage(second_model: str | None, path: Path = WEIGHTS_FILE) -> SecondStage:
+    """The models fitted for this second-stage encoder ("none" when there is none)."""
     sets = json.loads(path.read_text(encoding="utf-8"))
-    return LinearReranker.from_json(sets.get(second_model or "none", sets["none"]))
+    return SecondStage.from_json(sets.get(second_model or "none", sets["none"]))
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> tuple[np.ndarray, float]:

@@ -17,13 +17,13 @@ from index.build import CorpusIndex
 from index.table import Sentence
 
 from .answer import Answer, AnswerSet, Quote
-from .features import FEATURE_NAMES, QuestionView, SentenceView, pair_features, view_question, view_sentence
+from .features import FEATURE_NAMES, TEXT_FEATURES, QuestionView, SentenceView, pair_features, view_question, view_sentence
 from .fusion import ranks, reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
 from .question import clean_question
-from .rerank import LinearReranker, load_reranker
+from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
 
 # Scores below which the first-stage modes abstain (rerank's threshold is stored with its
@@ -50,12 +50,12 @@ class Searcher:
     """Answers questions from one CorpusIndex; load once, ask many times."""
 
     def __init__(
-        self, index: CorpusIndex, settings: RetrievalSettings, reranker: LinearReranker | None = None
+        self, index: CorpusIndex, settings: RetrievalSettings, second_stage: SecondStage | None = None
     ) -> None:
         self.index = index
         self.settings = settings
         self.lexical = LexicalIndex(index.table)
-        self.reranker = reranker if reranker is not None else load_reranker(index.manifest.second_model)
+        self.second_stage = second_stage or load_second_stage(index.manifest.second_model)
         self._position = {int(i): p for p, i in enumerate(self.lexical.ids)}
         self._views: dict[int, SentenceView] = {}
 
@@ -66,7 +66,7 @@ class Searcher:
         if mode == s.mode and s.threshold is not None:
             return s.threshold
         if mode == "rerank":
-            return self.reranker.threshold
+            return self.second_stage.threshold
         if mode == "hybrid" and s.fusion == "weighted":
             return DEFAULT_THRESHOLDS["hybrid-weighted"]
         return DEFAULT_THRESHOLDS[mode]
@@ -105,7 +105,7 @@ class Searcher:
             second_qvecs = second.encode(batch, batch_size=batch_size, kind="query") if second else None
             _, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
             for j, question in enumerate(batch):
-                view = view_question(question)
+                view = view_question(question, self.lexical.resolve)
                 second_q = second_qvecs[j] if second_qvecs is not None else None
                 yield question, view, self.candidates(question, view, qvecs[j], second_q, dense_ids[j])
             if progress:
@@ -116,7 +116,7 @@ class Searcher:
         dense_ids: np.ndarray,
     ) -> Candidates:
         """The union of dense and BM25 top candidates, with their features."""
-        bm25_all = self.lexical.scores(question)
+        bm25_all = self.lexical.scores(list(view.terms))
         n = self.settings.candidates
         lexical_top = np.argsort(-bm25_all)[:n]
         lexical_top = lexical_top[bm25_all[lexical_top] > 0]
@@ -129,7 +129,9 @@ class Searcher:
         text_features = np.asarray(
             [pair_features(view, self._sentence_view(int(i)), self.lexical.idf) for i in ids],
             dtype=np.float64,
-        ).reshape(len(ids), 6)
+        ).reshape(len(ids), len(TEXT_FEATURES))
+        weights = [self.lexical.idf(t) for t in view.terms]
+        unseen = sum(w for t, w in zip(view.terms, weights) if not self.lexical.is_known(t)) / (sum(weights) or 1.0)
         # Without a second-stage model its features mirror the first model's.
         second = (
             self.index.second.vectors(ids) @ second_qvec
@@ -143,8 +145,9 @@ class Searcher:
             "bm25_recip_rank": np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0),
             "second_dense": second,
             "second_gap": second - second.max(initial=-1.0),
+            "unseen": np.full(len(ids), unseen),
         }
-        for k, name in enumerate(("coverage", "missing_rare", "bigram_overlap", "type_match", "type_miss", "short")):
+        for k, name in enumerate(TEXT_FEATURES):
             columns[name] = text_features[:, k]
         features = np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(len(ids), -1)
         return Candidates(ids, vectors, dense, bm25, features)
@@ -152,7 +155,9 @@ class Searcher:
     def _sentence_view(self, sentence_id: int) -> SentenceView:
         view = self._views.get(sentence_id)
         if view is None:
-            view = self._views[sentence_id] = view_sentence(self.index.table[sentence_id].text)
+            before, _ = self.index.table.neighbours(sentence_id, 1, 0)
+            text = self.index.table[sentence_id].text
+            view = self._views[sentence_id] = view_sentence(text, before[0].text if before else None)
         return view
 
     def rank(self, cands: Candidates, mode: Mode) -> np.ndarray:
@@ -167,15 +172,23 @@ class Searcher:
             if self.settings.fusion == "weighted":
                 return weighted_fusion(cands.dense, cands.bm25)
             return reciprocal_rank_fusion(cands.dense, cands.bm25)
-        return self.reranker.score(cands.features)
+        return self.second_stage.rank(cands.features)
 
     def _answer(self, question: str, view: QuestionView, cands: Candidates, mode: Mode) -> AnswerSet:
         scores = self.rank(cands, mode)
         order = np.argsort(-scores, kind="stable")
         groups = group_ranked(cands.vectors[order], self.settings.group_similarity, self.settings.top_k)
         answers = [self._build_answer(view, cands, scores, order, g) for g in groups]
-        abstained = not answers or answers[0].score < self.threshold(mode)
-        return AnswerSet(question=question, abstained=abstained, answers=answers)
+        # The rerank mode decides with its abstainer; the others with their top score.
+        confidence = (
+            self.second_stage.confidence(cands.features, scores) if mode == "rerank"
+            else (answers[0].score if answers else float("-inf"))
+        )
+        abstained = not answers or confidence < self.threshold(mode)
+        return AnswerSet(
+            question=question, abstained=abstained, answers=answers,
+            confidence=round(float(confidence), 4) if answers else None,
+        )
 
     def _build_answer(
         self, view: QuestionView, cands: Candidates, scores: np.ndarray, order: np.ndarray, group: list[int]

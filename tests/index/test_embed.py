@@ -1,0 +1,55 @@
+"""The bundled embedders: offline, normalised, and the fast backend agrees with the reference."""
+import numpy as np
+import pytest
+
+from index.embed import get_embedder, model_dim, resolve_second_model
+from index.errors import ConfigError
+
+TEXTS = ["The Chinese delegation was led by Vice Premier He Lifeng.", "who led China's delegation?", "x " * 600]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return get_embedder("all-MiniLM-L6-v2").encode(TEXTS)
+
+
+def test_reference_vectors_are_normalised(reference):
+    """sentence-transformers MiniLM gives unit vectors of width 384."""
+    assert reference.shape == (3, model_dim("all-MiniLM-L6-v2"))
+    assert np.allclose(np.linalg.norm(reference, axis=1), 1.0, atol=1e-5)
+
+
+def test_onnx_int8_backend_matches_the_reference(reference):
+    """The torch-free int8 ONNX MiniLM points the same way as the reference (cosine ≥ 0.99)."""
+    fast = get_embedder("all-MiniLM-L6-v2-int8").encode(TEXTS)
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
+    assert ((fast * reference).sum(axis=1) >= 0.99).all()
+
+
+def test_onnx_backend_does_not_import_torch():
+    """Encoding with the int8 backend never loads torch (that is what keeps cold starts short)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from index.embed import get_embedder; "
+        "get_embedder('all-MiniLM-L6-v2-int8').encode(['hello']); print('torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_e5_query_and_passage_differ_when_installed():
+    """e5 embeds questions and sentences with different prefixes (when its wheel is installed)."""
+    name = resolve_second_model("auto")
+    if name is None:
+        assert resolve_second_model("none") is None
+        return
+    e5 = get_embedder(name)
+    q, p = e5.encode(["who led the talks"], kind="query"), e5.encode(["who led the talks"], kind="passage")
+    assert q.shape == (1, 384) and not np.allclose(q, p)
+
+
+def test_unknown_model_is_a_config_error():
+    with pytest.raises(ConfigError, match="unknown model"):
+        get_embedder("gpt-99")
