@@ -105,3 +105,16 @@ def test_stdin_batch_answers_each_line_in_one_process(tmp_path):
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["question"] for r in records] == [q for q in questions if q]
     assert "He Lifeng" in records[0]["answers"][0]["quote"]
+
+
+def test_chat_answers_until_exit(tmp_path):
+    """`quotebot chat` answers each question and leaves on 'exit'."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--corpus", str(SEEDS), "--index-dir", str(tmp_path)],
+        input="who led China's delegation?\n\nexit\nwho led the US delegation?\n", capture_output=True,
+        text=True, env=env, cwd=REPO, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "He Lifeng" in proc.stdout
+    assert proc.stdout.count(".txt, line ") == 1  # the question after 'exit' was never answered

@@ -1,0 +1,70 @@
+"""`quotebot eval` end to end on a small gold file over the seeds."""
+import json
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import SEEDS
+
+GOLD = [
+    {"id": "a", "question": "who led China's delegation?", "kind": "lexical",
+     "answers": [{"source": "001_a47d68a45776695b.txt", "quote": "led by Vice Premier He Lifeng"},
+                 {"source": "000_05be51cd5a653693.txt", "quote": "led by Deputy Prime Minister He Lifeng"},
+                 {"source": "003_9f6454c9d33b079a.txt", "quote": "He Lifeng heads the Chinese delegation"},
+                 {"source": "004_1023d307a01e64fc.txt", "quote": "led by Vice Premier He Lifeng"}]},
+    {"id": "b", "question": "How do I bake bread?", "kind": "unanswerable", "answers": []},
+]
+
+
+@pytest.fixture
+def gold_file(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(g) + "\n" for g in GOLD))
+    return path
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("eval-index")
+
+
+def run(capsys, index_dir, *args):
+    code = main(["eval", *map(str, args), "--corpus", str(SEEDS), "--index-dir", str(index_dir)])
+    return code, capsys.readouterr()
+
+
+def test_eval_json_reports_metrics_per_kind(capsys, gold_file, index_dir):
+    """--json gives overall and per-kind metrics and throughput."""
+    code, out = run(capsys, index_dir, gold_file, "--json")
+    report = json.loads(out.out)
+    assert code == 0 and report["overall"]["questions"] == 2
+    assert set(report["by_kind"]) == {"lexical", "unanswerable"}
+    assert report["by_kind"]["lexical"]["hit1"] == 1.0 and report["questions_per_second"] > 0
+
+
+def test_compare_prints_one_row_per_mode(capsys, gold_file, index_dir):
+    """--compare runs every mode in one go."""
+    code, out = run(capsys, index_dir, gold_file, "--compare", "--json")
+    assert code == 0 and set(json.loads(out.out)) == {"dense", "bm25", "hybrid", "rerank"}
+
+
+def test_runs_plot_and_calibration_files(capsys, gold_file, index_dir, tmp_path):
+    """--runs writes ask-shaped JSON lines, --plot a PNG, --write-config the threshold."""
+    config = tmp_path / "config.toml"
+    config.write_text("[retrieval]\ntop_k = 3\n\n[discord]\ncooldown_seconds = 5.0\n")
+    code, out = run(
+        capsys, index_dir, gold_file, "--runs", tmp_path / "runs.jsonl", "--plot", tmp_path / "curve.png",
+        "--calibrate", "--write-config", config,
+    )
+    assert code == 0, out.err
+    runs = [json.loads(l) for l in (tmp_path / "runs.jsonl").read_text().splitlines()]
+    assert [r["question"] for r in runs] == [g["question"] for g in GOLD]
+    assert (tmp_path / "curve.png").read_bytes()[:4] == b"\x89PNG"
+    text = config.read_text()
+    assert "top_k = 3" in text and "cooldown_seconds = 5.0" in text and "threshold = " in text
+    assert main(["--config", str(config), "ask", "who?", "--corpus", str(SEEDS), "--index-dir", str(index_dir), "--json"]) == 0
+
+
+def test_missing_gold_file_is_a_clear_error(capsys, index_dir, tmp_path):
+    code, out = run(capsys, index_dir, tmp_path / "nope.jsonl")
+    assert code == 2 and "gold file not found" in out.err
