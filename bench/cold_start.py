@@ -8,7 +8,6 @@ question — the least any torch-based answer costs.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time

@@ -13,12 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 
-from common import REPO, SQUAD1, machine, percentile, row, timed
+from common import SQUAD1, machine, percentile, row, timed
 
 
 def real_vectors(n_sentences: int, n_questions: int):

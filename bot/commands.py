@@ -101,11 +101,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         _print_result(result, args)
         return 0
     if sys.stdin is not None and not sys.stdin.isatty():
-        return ask_stream(settings, sys.stdin, sys.stdout, as_json=args.json, args=args)
+        return ask_stream(settings, sys.stdin, sys.stdout, as_json=args.json)
     return cmd_chat(args, settings)
 
 
-def ask_stream(settings: Settings, lines: TextIO, out: TextIO, *, as_json: bool, args) -> int:
+def ask_stream(settings: Settings, lines: TextIO, out: TextIO, *, as_json: bool) -> int:
     """One question per input line → one answer per output line; model and index loaded once."""
     questions = [line.rstrip("\n") for line in lines]
     questions = [q for q in questions if q.strip()]

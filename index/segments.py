@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .store import FaissStore, VectorStore
+from .store import FaissStore
 from .table import Sentence, SentenceTable
 
 SENTENCES = "sentences.json"

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import STOPWORDS, content_terms, words
+import numpy as np
+
+from .fusion import ranks
+from .text import content_terms, words
 
 _NUMBER_CUES = re.compile(r"\b(how (many|much|long|old|far|big|large|tall|often)|what (percent|percentage|year|time|date|day|month|age|number|amount|share|rate)|when|which (year|month|day)|in what (year|month))\b")
 _PERSON_CUES = re.compile(r"^\W*(who|whom|whose)\b|\b(who (is|was|are|were)|which (minister|official|person|people))\b")
@@ -96,5 +99,29 @@ def pair_features(q: QuestionView, s: SentenceView, idf) -> tuple[float, ...]:
     return coverage, missing_rare, bigram_overlap, type_match, type_miss, short, coverage_context
 
 
-def is_stopword(word: str) -> bool:
-    return word in STOPWORDS
+def candidate_features(
+    q: QuestionView, sentences: list[SentenceView], dense: np.ndarray, bm25: np.ndarray,
+    second: np.ndarray, lexicon,
+) -> np.ndarray:
+    """The (candidates × FEATURE_NAMES) matrix of one question's candidates.
+
+    `lexicon` gives `idf(term)` and `is_known(term)` over the corpus.
+    """
+    n = len(sentences)
+    text = np.asarray([pair_features(q, s, lexicon.idf) for s in sentences], dtype=np.float64)
+    weights = [lexicon.idf(t) for t in q.terms]
+    unseen = sum(w for t, w in zip(q.terms, weights) if not lexicon.is_known(t)) / (sum(weights) or 1.0)
+    top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
+    columns = {
+        "dense": dense,
+        "dense_gap": dense - dense.max(initial=-1.0),
+        "dense_recip_rank": 1.0 / (1 + ranks(dense)),
+        "bm25_rel": bm25 / top_bm25,
+        "bm25_recip_rank": np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0),
+        "second_dense": second,
+        "second_gap": second - second.max(initial=-1.0),
+        "unseen": np.full(n, unseen),
+    }
+    for k, name in enumerate(TEXT_FEATURES):
+        columns[name] = text.reshape(n, len(TEXT_FEATURES))[:, k]
+    return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))

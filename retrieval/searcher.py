@@ -17,8 +17,8 @@ from index.build import CorpusIndex
 from index.table import Sentence
 
 from .answer import Answer, AnswerSet, Quote
-from .features import FEATURE_NAMES, TEXT_FEATURES, QuestionView, SentenceView, pair_features, view_question, view_sentence
-from .fusion import ranks, reciprocal_rank_fusion, weighted_fusion
+from .features import QuestionView, SentenceView, candidate_features, view_question, view_sentence
+from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
@@ -107,13 +107,12 @@ class Searcher:
             for j, question in enumerate(batch):
                 view = view_question(question, self.lexical.resolve)
                 second_q = second_qvecs[j] if second_qvecs is not None else None
-                yield question, view, self.candidates(question, view, qvecs[j], second_q, dense_ids[j])
+                yield question, view, self.candidates(view, qvecs[j], second_q, dense_ids[j])
             if progress:
                 progress(len(batch))
 
     def candidates(
-        self, question: str, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None,
-        dense_ids: np.ndarray,
+        self, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None, dense_ids: np.ndarray
     ) -> Candidates:
         """The union of dense and BM25 top candidates, with their features."""
         bm25_all = self.lexical.scores(list(view.terms))
@@ -125,31 +124,14 @@ class Searcher:
         vectors = self.index.store.vectors(ids)
         dense = vectors @ qvec
         bm25 = bm25_all[[self._position[int(i)] for i in ids]]
-        top_bm25 = float(bm25.max()) if len(bm25) and bm25.max() > 0 else 1.0
-        text_features = np.asarray(
-            [pair_features(view, self._sentence_view(int(i)), self.lexical.idf) for i in ids],
-            dtype=np.float64,
-        ).reshape(len(ids), len(TEXT_FEATURES))
-        weights = [self.lexical.idf(t) for t in view.terms]
-        unseen = sum(w for t, w in zip(view.terms, weights) if not self.lexical.is_known(t)) / (sum(weights) or 1.0)
         # Without a second-stage model its features mirror the first model's.
         second = (
             self.index.second.vectors(ids) @ second_qvec
             if second_qvec is not None and self.index.second is not None else dense
         )
-        columns = {
-            "dense": dense,
-            "dense_gap": dense - dense.max(initial=-1.0),
-            "dense_recip_rank": 1.0 / (1 + ranks(dense)),
-            "bm25_rel": bm25 / top_bm25,
-            "bm25_recip_rank": np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0),
-            "second_dense": second,
-            "second_gap": second - second.max(initial=-1.0),
-            "unseen": np.full(len(ids), unseen),
-        }
-        for k, name in enumerate(TEXT_FEATURES):
-            columns[name] = text_features[:, k]
-        features = np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(len(ids), -1)
+        features = candidate_features(
+            view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, self.lexical
+        )
         return Candidates(ids, vectors, dense, bm25, features)
 
     def _sentence_view(self, sentence_id: int) -> SentenceView:

@@ -3,7 +3,6 @@ import asyncio
 from unittest.mock import AsyncMock, MagicMock
 
 import discord
-import pytest
 
 from bot.config import Settings
 from bot.discord_app import QuoteBot
