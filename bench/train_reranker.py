@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -24,7 +25,7 @@ from index.settings import IndexSettings  # noqa: E402
 from retrieval.answer import Quote  # noqa: E402
 from retrieval.evaluate import is_correct, load_gold  # noqa: E402
 from retrieval.features import FEATURE_NAMES  # noqa: E402
-from retrieval.fusion import reciprocal_rank_fusion  # noqa: E402
+from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
 from retrieval.rerank import ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features  # noqa: E402
 from retrieval.searcher import Searcher  # noqa: E402
 from retrieval.settings import RetrievalSettings  # noqa: E402
@@ -68,6 +69,37 @@ def collect(folder: Path, index_dir: Path, limit: int | None):
     return rows
 
 
+def without_answers(row):
+    """The same question over a corpus that lost its answer sentences: a "not in the articles"
+    example. Rank-relative features are recomputed over the remaining candidates."""
+    article, answerable, f, y, dense, bm25 = row
+    keep = ~y.astype(bool)
+    if not answerable or keep.all() or not keep.any():
+        return None
+    f, dense, bm25 = f[keep].copy(), dense[keep], bm25[keep]
+    col = FEATURE_NAMES.index
+    second = f[:, col("second_dense")]
+    f[:, col("dense_gap")] = dense - dense.max()
+    f[:, col("dense_recip_rank")] = 1.0 / (1 + ranks(dense))
+    f[:, col("bm25_rel")] = bm25 / (bm25.max() if bm25.max() > 0 else 1.0)
+    f[:, col("bm25_recip_rank")] = np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0)
+    f[:, col("second_gap")] = second - second.max()
+    return (article, False, f, np.zeros(len(f), dtype=bool), dense, bm25)
+
+
+def cached_rows(folder: Path, args):
+    """Feature rows of a gold set, kept in bench/out/ (keyed by the feature set) between runs."""
+    key = hashlib.md5(f"{folder.resolve()}|{FEATURE_NAMES}|{args.limit}".encode()).hexdigest()[:12]
+    cache = Path(__file__).resolve().parent / "out" / f"rows-{folder.name}-{key}.pkl"
+    if cache.exists() and not args.fresh:
+        return pickle.loads(cache.read_bytes())
+    print(folder.name, file=sys.stderr)
+    rows = collect(folder, args.index_dir, args.limit)
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_bytes(pickle.dumps(rows))
+    return rows
+
+
 def ranking_metrics(rows, scorer) -> dict:
     hit1, mrr = [], []
     for _, answerable, f, y, d, b in rows:
@@ -103,6 +135,7 @@ def best_threshold(confidence, rows, ranker) -> tuple[float, float]:
 
 def abstention_metrics(rows, ranker, abstainer, names, threshold) -> dict:
     x, right = abstain_rows(rows, ranker, names)
+    right = right.astype(bool)
     confidence = abstainer.score(x, tuple(names))
     answerable = np.array([a for _, a, _, _, _, _ in rows])
     answered = confidence >= threshold
@@ -124,12 +157,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--limit", type=int, help="questions per set (for a quick run)")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--fresh", action="store_true", help="recompute cached feature rows")
     args = parser.parse_args()
 
-    print("SQuAD v1.1", file=sys.stderr)
-    rows1 = collect(args.squad1, args.index_dir, args.limit)
-    print("SQuAD v2.0", file=sys.stderr)
-    rows2 = collect(args.squad2, args.index_dir, args.limit)
+    rows1 = cached_rows(args.squad1, args)
+    rows2 = cached_rows(args.squad2, args)
     train = [r for r in rows1 + rows2 if is_train(r[0])]
     train2 = [r for r in rows2 if is_train(r[0])]
     test1 = [r for r in rows1 if not is_train(r[0])]
@@ -141,15 +173,22 @@ def main() -> int:
         x = np.vstack([r[2][:, [FEATURE_NAMES.index(f) for f in names]] for r in train])
         ranker = LinearModel.fit(x, y, names, l2=args.l2)
         abstain_names = tuple(n for n in ABSTAIN_FEATURES if with_second or "second" not in n)
-        ax, ay = abstain_rows(train, ranker, abstain_names)
+        removed = [r for r in map(without_answers, [r for r in rows1 if is_train(r[0])]) if r is not None]
+        ax, ay = abstain_rows(train + removed, ranker, abstain_names)
         abstainer = LinearModel.fit(ax, ay, abstain_names, l2=args.l2)
-        calibration = train2 or train  # SQuAD 2.0 training articles hold the unanswerable questions
+        # Calibrate on held-in articles: SQuAD 2.0's unanswerable questions and v1.1 questions
+        # whose answer sentences were taken away.
+        calibration = train2 + removed
         confidence = abstainer.score(abstain_rows(calibration, ranker, abstain_names)[0], abstain_names)
         threshold, _ = best_threshold(confidence, calibration, ranker)
         sets[key] = SecondStage(ranker, abstainer, threshold).to_json()
         report[key] = {
             "squad1_test": ranking_metrics(test1, lambda f, d, b: ranker.score(f, FEATURE_NAMES)),
             "squad2_test": abstention_metrics(test2, ranker, abstainer, abstain_names, threshold),
+            "squad1_test_answers_removed": abstention_metrics(
+                test1 + [r for r in map(without_answers, test1) if r is not None], ranker, abstainer,
+                abstain_names, threshold,
+            ),
             "squad2_train_threshold": threshold,
             "ranker": dict(zip(names, np.round(ranker.weights, 3).tolist())),
             "abstainer": dict(zip(abstain_names, np.round(abstainer.weights, 3).tolist())),
