@@ -18,8 +18,11 @@ def highlight_spans(quote: str, question_terms: tuple[str, ...]) -> list[tuple[i
             word = word[:-2]
         word = word.replace(".", "").replace("'", "")
         if word and word not in STOPWORDS and stem(word) in wanted:
+            end = match.end()
+            if "." in match.group() and quote[end : end + 1] == ".":
+                end += 1  # an abbreviation keeps its final dot: "U.S."
             if spans and quote[spans[-1][1] : match.start()].strip() == "":
-                spans[-1] = (spans[-1][0], match.end())  # adjacent words make one span
+                spans[-1] = (spans[-1][0], end)  # adjacent words make one span
             else:
-                spans.append((match.start(), match.end()))
+                spans.append((match.start(), end))
     return spans

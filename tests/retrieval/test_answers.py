@@ -28,6 +28,13 @@ def test_highlight_marks_matching_words_only():
     assert [quote[s:e] for s, e in spans] == ["Chinese delegation", "led"]
 
 
+def test_highlight_keeps_abbreviation_dots():
+    """'U.S.' is highlighted whole, final dot included."""
+    quote = "In May, the U.S. suspended shipments."
+    spans = highlight_spans(quote, tuple(content_terms("what did the US suspend")))
+    assert [quote[s:e] for s, e in spans] == ["U.S. suspended"]
+
+
 def test_clean_question_strips_controls_and_cuts_long_input():
     """Control and direction marks vanish; long questions are cut at a word."""
     assert clean_question("\u202ewho\x00 led\n the talks?\u202c", 100) == "who led the talks?"
