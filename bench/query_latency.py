@@ -22,6 +22,7 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=60)
     parser.add_argument("--mode", default="rerank")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--second-model", default=None, help="auto | none | a model name")
     args = parser.parse_args()
 
     from bot.config import load_settings
@@ -32,6 +33,8 @@ def main() -> None:
     updates = {"corpus": args.corpus, "index_dir": args.index_dir}
     if args.model:
         updates["model"] = args.model
+    if args.second_model:
+        updates["second_model"] = args.second_model
     index_settings = settings.index.model_copy(update=updates)
     index, _ = open_index(index_settings)
     searcher = Searcher(index, settings.retrieval.model_copy(update={"mode": args.mode}))

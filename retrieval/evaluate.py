@@ -124,18 +124,19 @@ class Report:
     failures: list[Outcome] = field(default_factory=list)
 
     def as_dict(self, failures: int = 20) -> dict:
+        # Failures first and the headline metrics last, so the tail of the JSON is the summary.
         return {
-            "overall": self.overall.as_dict(),
-            "by_kind": {k: m.as_dict() for k, m in sorted(self.by_kind.items())},
-            "threshold": self.threshold,
-            "questions_per_second": round(self.questions_per_second, 2),
             "failures": [
                 {"id": o.gold.id, "question": o.gold.question, "why": o.why(),
                  "returned": o.result.answers[0].quote if o.result.answers else None,
                  "source": o.result.answers[0].source if o.result.answers else None,
-                 "score": o.top_score}
+                 "confidence": o.top_score}
                 for o in self.failures[:failures]
             ],
+            "by_kind": {k: m.as_dict() for k, m in sorted(self.by_kind.items())},
+            "threshold": self.threshold,
+            "questions_per_second": round(self.questions_per_second, 2),
+            "overall": self.overall.as_dict(),
         }
 
 
