@@ -8,14 +8,15 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from index.errors import UserError
+from pydantic import ValidationError
+
+from index.errors import ConfigError, UserError
 from retrieval.errors import QuestionError
 from retrieval.question import clean_question
 
 from .config import Settings, load_settings
 from .terminal import answer_json, render
 
-EXIT_QUESTION = 2
 CHAT_EXIT_WORDS = {"exit", "quit", ":q"}
 
 
@@ -42,10 +43,6 @@ def settings_from(args: argparse.Namespace) -> Settings:
     for (section, key), value in overrides.items():
         if value is not None:
             data[section][key] = value
-    from pydantic import ValidationError
-
-    from index.errors import ConfigError
-
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
