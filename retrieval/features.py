@@ -67,11 +67,11 @@ class SentenceView:
     names: tuple[frozenset[str], ...]  # content terms of each multi-word capitalised name
 
 
-def view_sentence(sentence: str, previous: str | None = None) -> SentenceView:
-    seq = content_terms(sentence)
+def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> SentenceView:
+    """The view of a sentence, given its content terms and those of the sentence before it."""
     return SentenceView(
         terms=frozenset(seq),
-        context_terms=frozenset(seq) | frozenset(content_terms(previous) if previous else ()),
+        context_terms=frozenset(seq) | frozenset(previous),
         bigrams=frozenset(zip(seq, seq[1:])),
         length=len(seq),
         has_number=bool(_DIGIT.search(sentence)) or any(w in _TIME_WORDS for w in words(sentence)),

@@ -20,6 +20,7 @@ class LexicalIndex:
         self.ids = np.asarray([s.id for s in table.sentences], dtype=np.int64)
         self._bm25 = bm25s.BM25()
         sentence_terms = [content_terms(s.text) for s in table.sentences]
+        self.terms = sentence_terms  # by table position; reused by the rerank features
         self._bm25.index([terms or ["∅"] for terms in sentence_terms], show_progress=False)
         vocab = self._bm25.vocab_dict
         n = len(table)

@@ -137,9 +137,11 @@ class Searcher:
     def _sentence_view(self, sentence_id: int) -> SentenceView:
         view = self._views.get(sentence_id)
         if view is None:
-            before, _ = self.index.table.neighbours(sentence_id, 1, 0)
-            text = self.index.table[sentence_id].text
-            view = self._views[sentence_id] = view_sentence(text, before[0].text if before else None)
+            table, terms = self.index.table, self.lexical.terms
+            row = table.position(sentence_id)
+            sentence = table.sentences[row]
+            previous = terms[row - 1] if row and table.sentences[row - 1].source == sentence.source else []
+            view = self._views[sentence_id] = view_sentence(sentence.text, terms[row], previous)
         return view
 
     def rank(self, cands: Candidates, mode: Mode) -> np.ndarray:
