@@ -16,6 +16,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=SQUAD1 / "articles")
     parser.add_argument("--index-dir", type=Path, default=REPO / ".quotebot")
     parser.add_argument("--limit", type=int, default=2000, help="questions (0: all)")
+    parser.add_argument("--second-model", default=None, help="auto | none | a model name (default: config)")
     args = parser.parse_args()
 
     from bot.config import load_settings
@@ -24,7 +25,10 @@ def main() -> None:
     from retrieval.searcher import Searcher
 
     settings = load_settings()
-    index, _ = open_index(settings.index.model_copy(update={"corpus": args.corpus, "index_dir": args.index_dir}))
+    updates = {"corpus": args.corpus, "index_dir": args.index_dir}
+    if args.second_model:
+        updates["second_model"] = args.second_model
+    index, _ = open_index(settings.index.model_copy(update=updates))
     searcher = Searcher(index, settings.retrieval)
     gold = load_gold(args.gold)
     gold = gold[: args.limit] if args.limit else gold
