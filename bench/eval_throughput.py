@@ -14,7 +14,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=SQUAD1 / "gold.jsonl")
     parser.add_argument("--corpus", type=Path, default=SQUAD1 / "articles")
-    parser.add_argument("--index-dir", type=Path, default=REPO / ".quotebot")
+    parser.add_argument("--index-dir", type=Path, default=REPO / "bench" / "out" / "index")
     parser.add_argument("--limit", type=int, default=2000, help="questions (0: all)")
     parser.add_argument("--second-model", default=None, help="auto | none | a model name (default: config)")
     args = parser.parse_args()
