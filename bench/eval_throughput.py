@@ -7,29 +7,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from common import REPO, SQUAD1, machine, row, timed
+from common import REPO, SQUAD1, add_index_options, machine, open_benchmark_index, row, timed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=SQUAD1 / "gold.jsonl")
-    parser.add_argument("--corpus", type=Path, default=SQUAD1 / "articles")
-    parser.add_argument("--index-dir", type=Path, default=REPO / "bench" / "out" / "index")
+    add_index_options(parser, SQUAD1 / "articles", REPO / "bench" / "out" / "index")
     parser.add_argument("--limit", type=int, default=2000, help="questions (0: all)")
-    parser.add_argument("--second-model", default=None, help="auto | none | a model name (default: config)")
     args = parser.parse_args()
-
-    from bot.config import load_settings
-    from index.build import open_index
     from retrieval.evaluate import load_gold
-    from retrieval.searcher import Searcher
 
-    settings = load_settings()
-    updates = {"corpus": args.corpus, "index_dir": args.index_dir}
-    if args.second_model:
-        updates["second_model"] = args.second_model
-    index, _ = open_index(settings.index.model_copy(update=updates))
-    searcher = Searcher(index, settings.retrieval)
+    index, searcher = open_benchmark_index(args)
     gold = load_gold(args.gold)
     gold = gold[: args.limit] if args.limit else gold
     questions = [g.question for g in gold]

@@ -11,33 +11,18 @@ import argparse
 import json
 from pathlib import Path
 
-from common import REPO, SHARED, machine, percentile, row, timed
+from common import REPO, SHARED, add_index_options, machine, open_benchmark_index, percentile, row, timed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=REPO / "seeds")
+    add_index_options(parser, REPO / "seeds", REPO / ".quotebot")
     parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev.jsonl")
-    parser.add_argument("--index-dir", type=Path, default=REPO / ".quotebot")
     parser.add_argument("--questions", type=int, default=60)
     parser.add_argument("--mode", default="rerank")
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--second-model", default=None, help="auto | none | a model name")
     args = parser.parse_args()
 
-    from bot.config import load_settings
-    from index.build import open_index
-    from retrieval.searcher import Searcher
-
-    settings = load_settings()
-    updates = {"corpus": args.corpus, "index_dir": args.index_dir}
-    if args.model:
-        updates["model"] = args.model
-    if args.second_model:
-        updates["second_model"] = args.second_model
-    index_settings = settings.index.model_copy(update=updates)
-    index, _ = open_index(index_settings)
-    searcher = Searcher(index, settings.retrieval.model_copy(update={"mode": args.mode}))
+    index, searcher = open_benchmark_index(args, mode=args.mode)
     questions = [json.loads(l)["question"] for l in args.gold.read_text().splitlines() if l.strip()][: args.questions]
     encoders = [index.embedder] + ([index.second_embedder] if index.second_embedder and args.mode == "rerank" else [])
     for q in questions[:5]:  # warm-up
