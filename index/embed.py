@@ -30,6 +30,30 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray: ...
 
 
+class LazyEmbedder:
+    """What the bundled embedders share: the model loads once, on the first encode."""
+
+    def __init__(self, name: str, dim: int) -> None:
+        self.name = name
+        self.dim = dim
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _load(self):
+        raise NotImplementedError
+
+    def _encode(self, model, texts: list[str], batch_size: int, kind: Kind) -> np.ndarray:
+        raise NotImplementedError
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
+        return self._encode(self._model, list(texts), batch_size, kind)
+
+
 def offline() -> None:
     # Hub look-ups fail on machines without internet; every bundled model is on disk.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -5,12 +5,11 @@ config does; inputs are truncated to the model's 256 word pieces.
 """
 from __future__ import annotations
 
-import threading
-from typing import Callable, Sequence
+from typing import Callable
 
 import numpy as np
 
-from .embed import Kind
+from .embed import Kind, LazyEmbedder
 
 MAX_TOKENS = 256
 # onnxruntime on 2 cores ran fastest with small batches (SQuAD sentences: 177/s at 8,
@@ -18,39 +17,28 @@ MAX_TOKENS = 256
 MAX_BATCH = 8
 
 
-class OnnxEmbedder:
+class OnnxEmbedder(LazyEmbedder):
     """Texts → normalised mean-pooled vectors from an ONNX encoder; loaded on first use."""
 
     def __init__(self, name: str, dim: int, model_path: Callable[[], str], tokenizer_path: Callable[[], str]) -> None:
-        self.name = name
-        self.dim = dim
+        super().__init__(name, dim)
         self._model_path = model_path
         self._tokenizer_path = tokenizer_path
-        self._session = None
-        self._tokenizer = None
-        self._lock = threading.Lock()
 
-    def _loaded(self):
-        with self._lock:
-            if self._session is None:
-                import onnxruntime
-                from tokenizers import Tokenizer
+    def _load(self):
+        import onnxruntime
+        from tokenizers import Tokenizer
 
-                tokenizer = Tokenizer.from_file(self._tokenizer_path())
-                tokenizer.enable_truncation(MAX_TOKENS)
-                tokenizer.enable_padding()
-                options = onnxruntime.SessionOptions()
-                options.log_severity_level = 3
-                self._session = onnxruntime.InferenceSession(
-                    self._model_path(), options, providers=["CPUExecutionProvider"]
-                )
-                self._tokenizer = tokenizer
-            return self._session, self._tokenizer
+        tokenizer = Tokenizer.from_file(self._tokenizer_path())
+        tokenizer.enable_truncation(MAX_TOKENS)
+        tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        session = onnxruntime.InferenceSession(self._model_path(), options, providers=["CPUExecutionProvider"])
+        return session, tokenizer
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        session, tokenizer = self._loaded()
+    def _encode(self, model, texts: list[str], batch_size: int, kind: Kind) -> np.ndarray:
+        session, tokenizer = model
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         # Sorting by length keeps padding (wasted compute) small within each batch.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
