@@ -25,7 +25,6 @@ from .discord_render import (
 )
 
 log = logging.getLogger("quotebot.discord")
-EXIT_USER_ERROR = 2
 _LEADING_MENTION = re.compile(r"^\s*(<@!?\d+>\s*)+")
 
 

@@ -243,14 +243,14 @@ def _compact(settings: IndexSettings, location: Path, manifest: Manifest) -> Man
     ids = np.asarray([s.id for s in index.table.sentences], dtype=np.int64)
     kind = choose_kind(settings.index_type, len(ids), settings.approximate_above)
     merged = SegmentData(list(index.table.sentences), FaissStore(index.embedder.dim, kind), None)
-    for start in range(0, len(ids), 65536):
-        chunk = ids[start : start + 65536]
-        merged.store.add(chunk, index.store.vectors(chunk))
+    pairs = [(index.store, merged.store)]
     if index.second is not None:
         merged.second = FaissStore(model_dim(manifest.second_model), "flat")
+        pairs.append((index.second, merged.second))
+    for source, target in pairs:
         for start in range(0, len(ids), 65536):
             chunk = ids[start : start + 65536]
-            merged.second.add(chunk, index.second.vectors(chunk))
+            target.add(chunk, source.vectors(chunk))
     entry = _save_segment(location, merged, kind)
     return manifest.model_copy(update={"segments": [entry], "deleted": [], "store": kind})
 

@@ -43,9 +43,6 @@ class SentenceTable:
         nxt = [s for s in self.sentences[i + 1 : i + 1 + after] if s.source == source]
         return prev, nxt
 
-    def ids_of(self, sources: set[str]) -> list[int]:
-        return [s.id for s in self.sentences if s.source in sources]
-
     def save(self, path: Path) -> None:
         columns = {
             "id": [s.id for s in self.sentences],

@@ -30,13 +30,6 @@ class Answer(Quote):
         default_factory=list, description="[start, end) spans of `quote` that match the question."
     )
 
-    @property
-    def sources(self) -> list[SourceRef]:
-        """This answer's own place first, then the corroborating ones."""
-        return [SourceRef(source=self.source, line=self.line, start=self.start, end=self.end)] + [
-            SourceRef(source=q.source, line=q.line, start=q.start, end=q.end) for q in self.also
-        ]
-
 
 class AnswerSet(BaseModel):
     """Everything quotebot says about one question. `answers` are ranked best first."""

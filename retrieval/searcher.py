@@ -56,7 +56,6 @@ class Searcher:
         self.settings = settings
         self.lexical = LexicalIndex(index.table)
         self.second_stage = second_stage or load_second_stage(index.manifest.second_model)
-        self._position = {int(i): p for p, i in enumerate(self.lexical.ids)}
         self._views: dict[int, SentenceView] = {}
 
     def threshold(self, mode: Mode | None = None) -> float:
@@ -123,7 +122,8 @@ class Searcher:
         ids = np.asarray(list(dict.fromkeys([*dense_ids.tolist(), *self.lexical.ids[lexical_top].tolist()])), dtype=np.int64)
         vectors = self.index.store.vectors(ids)
         dense = vectors @ qvec
-        bm25 = bm25_all[[self._position[int(i)] for i in ids]]
+        # The lexical index is built over the table's rows in order: positions are shared.
+        bm25 = bm25_all[[self.index.table.position(int(i)) for i in ids]]
         # Without a second-stage model its features mirror the first model's.
         second = (
             self.index.second.vectors(ids) @ second_qvec
