@@ -28,7 +28,8 @@ from .settings import Mode, RetrievalSettings
 
 # Scores below which the first-stage modes abstain (rerank's threshold is stored with its
 # weights); `quotebot eval GOLD --calibrate` searches a better one for any mode.
-DEFAULT_THRESHOLDS: dict[str, float] = {"dense": 0.45, "bm25": 6.0, "hybrid": 0.03, "hybrid-weighted": 0.6}
+# Hybrid's score scale depends on the fusion, so it has one threshold per fusion.
+DEFAULT_THRESHOLDS: dict[str, float] = {"dense": 0.45, "bm25": 6.0, "hybrid-rrf": 0.03, "hybrid-weighted": 0.6}
 _NEEDS_ANTECEDENT = re.compile(
     r"^\W*(he|she|they|it|this|that|these|those|his|her|their|its|the (company|agency|official|country))\b",
     re.IGNORECASE,
@@ -66,9 +67,7 @@ class Searcher:
             return s.threshold
         if mode == "rerank":
             return self.second_stage.threshold
-        if mode == "hybrid" and s.fusion == "weighted":
-            return DEFAULT_THRESHOLDS["hybrid-weighted"]
-        return DEFAULT_THRESHOLDS[mode]
+        return DEFAULT_THRESHOLDS[f"hybrid-{s.fusion}" if mode == "hybrid" else mode]
 
     def ask(self, question: str) -> AnswerSet:
         """Answers to one question (raises QuestionError for an empty one)."""
