@@ -33,6 +33,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	# the peer quotebot is measured against; torch is already pinned in the venv.
+	$(BIN)/python -m pip install --quiet "txtai==9.*"
 	$(BIN)/python bench/run_quick.py
 
 clean:

@@ -13,6 +13,7 @@ QUICK = [
     # MiniLM only: the e5 second stage would first spend ~12 minutes embedding SQuAD.
     ["eval_throughput.py", "--limit", "1000", "--second-model", "none"],
     ["scale.py", "--sizes", "100000", "--queries", "100"],
+    ["peer_txtai.py", "--limit-files", "400", "--questions", "100"],
 ]
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import argparse
 import hashlib
 import json
 import pickle
+import re
 import sys
 import time
 from pathlib import Path
@@ -28,8 +29,11 @@ from retrieval.features import FEATURE_NAMES  # noqa: E402
 from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
 from retrieval.rerank import ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features  # noqa: E402
 from retrieval.searcher import Searcher  # noqa: E402
+from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
 from retrieval.settings import RetrievalSettings  # noqa: E402
 
+# Bump when what a cached feature row holds changes without FEATURE_NAMES changing.
+ROWS_VERSION = 2
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -41,8 +45,41 @@ def is_train(article: str) -> bool:
     return int(hashlib.md5(article.encode()).hexdigest(), 16) % 2 == 0
 
 
+def swapped_questions(gold, lexicon, seed: int = 0):
+    """Seed-like unanswerable questions: in every other answerable question one corpus word (drawn with
+    probability ∝ its IDF) becomes an English word the corpus never uses ("who represented
+    japan at the talks"). Returns (article source of the original, new question) pairs."""
+    from spellchecker import SpellChecker
+
+    rng = np.random.default_rng(seed)
+    pool = sorted(
+        w for w, count in SpellChecker(language="en").word_frequency.dictionary.items()
+        if 2_000 <= count <= 200_000 and w.isalpha() and 4 <= len(w) <= 10
+        and w not in STOPWORDS and not lexicon.is_known(stem(w))
+    )
+    out = []
+    for g in gold[::2]:
+        if not g.answers:
+            continue
+        known = [w for w in dict.fromkeys(content_words(g.question)) if lexicon.is_known(stem(w))]
+        # Names first: an unseen name ("japan") is the commonest way a question leaves the corpus.
+        capitalised = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][a-z]+", g.question)}
+        known = [w for w in known if w in capitalised] or known
+        if not known:
+            continue
+        weights = np.array([lexicon.idf(stem(w)) for w in known])
+        target = known[rng.choice(len(known), p=weights / weights.sum())]
+        replacement = pool[rng.integers(len(pool))]
+        replacement = replacement.title() if target in capitalised else replacement
+        question, n = re.subn(rf"\b{re.escape(target)}\b", replacement, g.question, count=1, flags=re.IGNORECASE)
+        if n:
+            out.append((g.answers[0].source, question))
+    return out
+
+
 def collect(folder: Path, index_dir: Path, limit: int | None):
-    """Per question: article, answerable flag, feature matrix, labels."""
+    """Per question: article, answerable flag, feature matrix, labels; then the swapped
+    unanswerable questions made from the answerable ones."""
     settings = IndexSettings(corpus=folder / "articles", index_dir=index_dir, model="all-MiniLM-L6-v2-int8")
     t = time.perf_counter()
     index, report = open_index(settings, progress=lambda d, n: print(f"\r  embedding {d}/{n}", end="", file=sys.stderr))
@@ -61,18 +98,21 @@ def collect(folder: Path, index_dir: Path, limit: int | None):
         # Unanswerable SQuAD 2.0 questions name no source; the gold file is in article order.
         article = article_of(g.answers[0].source) if g.answers else last_article
         last_article = article
-        rows.append((article, bool(g.answers), cands.features, labels, cands.dense, cands.bm25))
+        rows.append((article, bool(g.answers), cands.features, labels, cands.dense, cands.bm25, "gold"))
         done += 1
         if done % 500 == 0:
             print(f"\r  features {done}/{len(gold)}", end="", file=sys.stderr)
-    print(file=sys.stderr)
+    swapped = swapped_questions(gold, searcher.lexical)
+    for (source, _), (_, _, cands) in zip(swapped, searcher.candidate_stream([q for _, q in swapped])):
+        rows.append((article_of(source), False, cands.features, np.zeros(len(cands.ids), dtype=bool), cands.dense, cands.bm25, "swapped"))
+    print(f"  {len(swapped)} swapped questions", file=sys.stderr)
     return rows
 
 
 def without_answers(row):
     """The same question over a corpus that lost its answer sentences: a "not in the articles"
     example. Rank-relative features are recomputed over the remaining candidates."""
-    article, answerable, f, y, dense, bm25 = row
+    article, answerable, f, y, dense, bm25, _ = row
     keep = ~y.astype(bool)
     if not answerable or keep.all() or not keep.any():
         return None
@@ -84,12 +124,12 @@ def without_answers(row):
     f[:, col("bm25_rel")] = bm25 / (bm25.max() if bm25.max() > 0 else 1.0)
     f[:, col("bm25_recip_rank")] = np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0)
     f[:, col("second_gap")] = second - second.max()
-    return (article, False, f, np.zeros(len(f), dtype=bool), dense, bm25)
+    return (article, False, f, np.zeros(len(f), dtype=bool), dense, bm25, "removed")
 
 
 def cached_rows(folder: Path, args):
     """Feature rows of a gold set, kept in bench/out/ (keyed by the feature set) between runs."""
-    key = hashlib.md5(f"{folder.resolve()}|{FEATURE_NAMES}|{args.limit}".encode()).hexdigest()[:12]
+    key = hashlib.md5(f"{folder.resolve()}|{FEATURE_NAMES}|{args.limit}|{ROWS_VERSION}".encode()).hexdigest()[:12]
     cache = Path(__file__).resolve().parent / "out" / f"rows-{folder.name}-{key}.pkl"
     if cache.exists() and not args.fresh:
         return pickle.loads(cache.read_bytes())
@@ -100,9 +140,14 @@ def cached_rows(folder: Path, args):
     return rows
 
 
+def split_origin(rows):
+    """(gold question rows, swapped question rows)."""
+    return [r for r in rows if r[6] == "gold"], [r for r in rows if r[6] == "swapped"]
+
+
 def ranking_metrics(rows, scorer) -> dict:
     hit1, mrr = [], []
-    for _, answerable, f, y, d, b in rows:
+    for _, answerable, f, y, d, b, _ in rows:
         if not answerable:
             continue
         order = np.argsort(-scorer(f, d, b), kind="stable")
@@ -116,7 +161,7 @@ def abstain_rows(rows, ranker, names):
     """Abstainer inputs and labels: is the ranker's top candidate a right answer?"""
     columns = [ABSTAIN_FEATURES.index(n) for n in names]
     x, y = [], []
-    for _, answerable, f, labels, _, _ in rows:
+    for _, answerable, f, labels, *_ in rows:
         scores = ranker.score(f, FEATURE_NAMES)
         x.append(abstain_features(f, scores)[columns])
         y.append(bool(answerable and labels[int(np.argmax(scores))]))
@@ -125,8 +170,8 @@ def abstain_rows(rows, ranker, names):
 
 def best_threshold(confidence, rows, ranker) -> tuple[float, float]:
     """The SQuAD 2.0 threshold (answer when confident, else abstain) with the best accuracy."""
-    right_if_answered = np.array([bool(a and y[int(np.argmax(ranker.score(f, FEATURE_NAMES)))]) for _, a, f, y, _, _ in rows])
-    unanswerable = np.array([not a for _, a, _, _, _, _ in rows])
+    right_if_answered = np.array([bool(a and y[int(np.argmax(ranker.score(f, FEATURE_NAMES)))]) for _, a, f, y, *_ in rows])
+    unanswerable = np.array([not r[1] for r in rows])
     grid = np.linspace(0, 1, 401)
     accuracy = [np.mean(np.where(confidence >= t, right_if_answered, unanswerable)) for t in grid]
     best = int(np.argmax(accuracy))
@@ -137,7 +182,7 @@ def abstention_metrics(rows, ranker, abstainer, names, threshold) -> dict:
     x, right = abstain_rows(rows, ranker, names)
     right = right.astype(bool)
     confidence = abstainer.score(x, tuple(names))
-    answerable = np.array([a for _, a, _, _, _, _ in rows])
+    answerable = np.array([r[1] for r in rows])
     answered = confidence >= threshold
     return {
         "answerable_hit1": round(float(right[answerable].mean()), 4),
@@ -160,8 +205,10 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="recompute cached feature rows")
     args = parser.parse_args()
 
-    rows1 = cached_rows(args.squad1, args)
-    rows2 = cached_rows(args.squad2, args)
+    rows1, swapped1 = split_origin(cached_rows(args.squad1, args))
+    rows2, swapped2 = split_origin(cached_rows(args.squad2, args))
+    swapped_train = [r for r in swapped1 + swapped2 if is_train(r[0])]
+    swapped_test = [r for r in swapped1 + swapped2 if not is_train(r[0])]
     train = [r for r in rows1 + rows2 if is_train(r[0])]
     train2 = [r for r in rows2 if is_train(r[0])]
     test1 = [r for r in rows1 if not is_train(r[0])]
@@ -174,14 +221,16 @@ def main() -> int:
         ranker = LinearModel.fit(x, y, names, l2=args.l2)
         abstain_names = tuple(n for n in ABSTAIN_FEATURES if with_second or "second" not in n)
         removed = [r for r in map(without_answers, [r for r in rows1 if is_train(r[0])]) if r is not None]
-        ax, ay = abstain_rows(train + removed, ranker, abstain_names)
+        ax, ay = abstain_rows(train + removed + swapped_train, ranker, abstain_names)
         abstainer = LinearModel.fit(ax, ay, abstain_names, l2=args.l2)
-        # Calibrate on held-in articles: SQuAD 2.0's unanswerable questions and v1.1 questions
-        # whose answer sentences were taken away.
-        calibration = train2 + removed
+        # Calibrate on held-in articles: SQuAD 2.0's unanswerable questions, v1.1 questions
+        # whose answer sentences were taken away and questions with a swapped-in unseen word.
+        calibration = train2 + removed + swapped_train
         confidence = abstainer.score(abstain_rows(calibration, ranker, abstain_names)[0], abstain_names)
         threshold, _ = best_threshold(confidence, calibration, ranker)
-        sets[key] = SecondStage(ranker, abstainer, threshold).to_json()
+        # The served threshold is recalibrated on a gold set of the user's kind of articles
+        # (`quotebot eval GOLD --calibrate`); SQuAD 2.0's stays beside it for reference.
+        sets[key] = SecondStage(ranker, abstainer, threshold).to_json() | {"squad2_threshold": threshold}
         report[key] = {
             "squad1_test": ranking_metrics(test1, lambda f, d, b: ranker.score(f, FEATURE_NAMES)),
             "squad2_test": abstention_metrics(test2, ranker, abstainer, abstain_names, threshold),
@@ -189,6 +238,7 @@ def main() -> int:
                 test1 + [r for r in map(without_answers, test1) if r is not None], ranker, abstainer,
                 abstain_names, threshold,
             ),
+            "swapped_test": abstention_metrics(test1 + swapped_test, ranker, abstainer, abstain_names, threshold),
             "squad2_train_threshold": threshold,
             "ranker": dict(zip(names, np.round(ranker.weights, 3).tolist())),
             "abstainer": dict(zip(abstain_names, np.round(abstainer.weights, 3).tolist())),

@@ -150,10 +150,18 @@ def _is_sentence(sentence: str) -> bool:
     )
 
 
+# pysbd builds a regex per abbreviation at run time (~3,600 distinct patterns on SQuAD), more
+# than the `re` module's compile cache keeps (512), so every document recompiled most of them:
+# 60% of segmentation time. A larger cache makes segmentation ~1.4x faster.
+_REGEX_CACHE_SIZE = 8192
+
+
 @lru_cache(maxsize=1)
 def _segmenter():
     import pysbd
 
+    if getattr(re, "_MAXCACHE", _REGEX_CACHE_SIZE) < _REGEX_CACHE_SIZE:
+        re._MAXCACHE = _REGEX_CACHE_SIZE
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 

@@ -206,7 +206,8 @@ def calibrate(outcomes: list[Outcome]) -> tuple[float, float]:
         return 0.0, 0.0
     cuts = [scores[0] - 1e-6] + [(a + b) / 2 for a, b in zip(scores, scores[1:])] + [scores[-1] + 1e-6]
     best = max(cuts, key=lambda t: (accuracy_at(outcomes, t), -abs(t - np.median(scores))))
-    return round(float(best), 4), accuracy_at(outcomes, best)
+    # Scores carry 4 decimals and the cuts sit midway between them: keep the fifth.
+    return round(float(best), 5), accuracy_at(outcomes, best)
 
 
 def coverage_curve(outcomes: list[Outcome]) -> tuple[list[float], list[float], list[float]]:

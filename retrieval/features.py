@@ -12,14 +12,24 @@ from dataclasses import dataclass
 import numpy as np
 
 from .fusion import ranks
-from .text import content_terms, words
+from .text import content_terms, content_words, stem, words
 
-_NUMBER_CUES = re.compile(r"\b(how (many|much|long|old|far|big|large|tall|often)|what (percent|percentage|year|time|date|day|month|age|number|amount|share|rate)|when|which (year|month|day)|in what (year|month))\b")
-_PERSON_CUES = re.compile(r"^\W*(who|whom|whose)\b|\b(who (is|was|are|were)|which (minister|official|person|people))\b")
-_PLACE_CUES = re.compile(r"^\W*where\b|\bwhich (city|country|place)\b")
+# What a question asks for, and what a sentence must hold to answer it. A question may want
+# several kinds ("how much" → an amount, a count or a share); one found is a match.
+_WANTS = {
+    "share": re.compile(r"\b(percent|percentage|rate|share|proportion|by how much)\b"),
+    "money": re.compile(r"\b(price|prices|cost|costs|worth|paid|pay|spend|spent|revenue|budget|how much money)\b"),
+    "count": re.compile(r"\b(how (many|much)|number of|what (number|amount|quantity)|how (big|large|tall|far|old|long))\b"),
+    "time": re.compile(r"\b(when|how long|how often|what (year|time|date|day|month|age|period)|which (year|month|day|date)|in what (year|month))\b"),
+    "person": re.compile(r"^\W*(who|whom|whose)\b|\b(who (is|was|are|were)|which (minister|official|person|people|man|woman|company|firm))\b"),
+    "place": re.compile(r"^\W*where\b|\bwhich (city|country|place|state|region)\b"),
+}
 _MONTHS = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"
-_TIME_WORDS = frozenset(_MONTHS.split()) | {"yesterday", "today", "tomorrow", "week", "month", "year", "am", "pm", "gmt", "morning", "evening", "night"}
+_TIME_WORDS = frozenset(_MONTHS.split()) | {"yesterday", "today", "tomorrow", "week", "weeks", "month", "months", "year", "years", "am", "pm", "gmt", "morning", "evening", "night", "hour", "hours", "days", "decade", "century"}
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion trillion dozen dozens half quarter third double twice".split())
 _DIGIT = re.compile(r"\d")
+_SHARE = re.compile(r"%|\bper ?cent|\bpercentage point|\b(half|quarter|third|double|twice|triple)\b", re.IGNORECASE)
+_MONEY = re.compile(r"[$€£¥]|\b(dollars?|yuan|renminbi|euros?|pounds?|cents?|usd|rupees?|yen)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
 FEATURE_NAMES = (
@@ -36,22 +46,19 @@ class QuestionView:
 
     terms: tuple[str, ...]
     bigrams: frozenset[tuple[str, str]]
-    wants_number: bool
-    wants_person: bool
-    wants_place: bool
+    wants: frozenset[str]  # keys of _WANTS
 
 
-def view_question(question: str, resolve=lambda terms: terms) -> QuestionView:
-    """The question's terms (passed through `resolve`, e.g. spelling repair) and type cues."""
+def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
+    """The question's terms (its content words through `resolve`: stemming and spelling repair)
+    and type cues."""
     lowered = question.lower()
-    seq = resolve(content_terms(question))
+    seq = resolve(content_words(question))
     terms = tuple(dict.fromkeys(seq))
     return QuestionView(
         terms=terms,
         bigrams=frozenset(zip(seq, seq[1:])),
-        wants_number=bool(_NUMBER_CUES.search(lowered)),
-        wants_person=bool(_PERSON_CUES.search(lowered)),
-        wants_place=bool(_PLACE_CUES.search(lowered)),
+        wants=frozenset(kind for kind, cue in _WANTS.items() if cue.search(lowered)),
     )
 
 
@@ -63,7 +70,7 @@ class SentenceView:
     context_terms: frozenset[str]  # with the previous sentence of the article ("He said…")
     bigrams: frozenset[tuple[str, str]]
     length: int
-    has_number: bool
+    holds: frozenset[str]  # the _WANTS kinds it can answer, names aside (they depend on the question)
     names: tuple[frozenset[str], ...]  # content terms of each multi-word capitalised name
 
 
@@ -74,9 +81,24 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
         context_terms=frozenset(seq) | frozenset(previous),
         bigrams=frozenset(zip(seq, seq[1:])),
         length=len(seq),
-        has_number=bool(_DIGIT.search(sentence)) or any(w in _TIME_WORDS for w in words(sentence)),
+        holds=_kinds_held(sentence),
         names=tuple(frozenset(content_terms(n)) for n in _NAME.findall(sentence)),
     )
+
+
+def _kinds_held(sentence: str) -> frozenset[str]:
+    tokens = set(words(sentence))
+    digit = bool(_DIGIT.search(sentence))
+    held = set()
+    if digit or tokens & _NUMBER_WORDS:
+        held.add("count")
+    if digit or tokens & _TIME_WORDS:
+        held.add("time")
+    if _SHARE.search(sentence):
+        held.add("share")
+    if _MONEY.search(sentence):
+        held.add("money")
+    return frozenset(held)
 
 
 def pair_features(q: QuestionView, s: SentenceView, idf) -> tuple[float, ...]:
@@ -90,10 +112,9 @@ def pair_features(q: QuestionView, s: SentenceView, idf) -> tuple[float, ...]:
     bigram_overlap = len(q.bigrams & s.bigrams) / len(q.bigrams) if q.bigrams else 0.0
     # A name the question does not already contain is a candidate answer to "who".
     new_name = any(not n <= set(q.terms) for n in s.names)
-    wanted = (q.wants_number, q.wants_person, q.wants_place)
-    found = (s.has_number, new_name, new_name)
-    type_match = float(any(w and f for w, f in zip(wanted, found)))
-    type_miss = float(any(wanted) and not type_match)
+    held = s.holds | ({"person", "place"} if new_name else frozenset())
+    type_match = float(bool(q.wants & held))
+    type_miss = float(bool(q.wants) and not type_match)
     short = float(s.length < 4)
     coverage_context = sum(w for t, w in zip(q.terms, weights) if t in s.context_terms) / total
     return coverage, missing_rare, bigram_overlap, type_match, type_miss, short, coverage_context

@@ -7,7 +7,7 @@ import numpy as np
 
 from index.table import SentenceTable
 
-from .text import content_terms
+from .text import content_terms, is_english_word, stem
 
 
 class LexicalIndex:
@@ -32,10 +32,15 @@ class LexicalIndex:
         self._unseen_idf = float(np.log(1 + (n + 0.5) / 0.5))
         self._deletions: dict[str, list[str]] | None = None  # built on the first unknown term
 
-    def resolve(self, terms: list[str]) -> list[str]:
-        """Terms with misspellings mapped to a corpus term one edit away (Bescent → Bessent)."""
+    def resolve(self, words: list[str]) -> list[str]:
+        """Stems of question words, misspelt ones mapped to a corpus term one edit away
+        (Bescent → Bessent). A word English knows is taken as meant ("rate" is not "rare")."""
         vocab = self._bm25.vocab_dict
-        return [t if t in vocab else self._near(t) for t in terms]
+        terms = [stem(w) for w in words]
+        return [
+            t if t in vocab else (near if (near := self._near(t)) == t or not is_english_word(w) else t)
+            for w, t in zip(words, terms)
+        ]
 
     def is_known(self, term: str) -> bool:
         return term in self._bm25.vocab_dict

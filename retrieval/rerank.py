@@ -22,7 +22,7 @@ from .features import FEATURE_NAMES
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 # What the abstainer sees of a ranked candidate list (see `abstain_features`).
 ABSTAIN_FEATURES = (
-    "top_score", "margin", "unseen", "top_missing_rare", "top_type_miss", "top_coverage",
+    "top_score", "margin", "unseen", "has_unseen", "top_missing_rare", "top_type_miss", "top_coverage",
     "top_coverage_context", "top_dense", "top_second_dense",
 )
 
@@ -98,7 +98,7 @@ def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     column = {name: top[FEATURE_NAMES.index(name)] for name in FEATURE_NAMES}
     margin = scores[order[0]] - (scores[order[1]] if len(order) > 1 else 0.0)
     return np.array([
-        scores[order[0]], margin, column["unseen"], column["missing_rare"], column["type_miss"],
+        scores[order[0]], margin, column["unseen"], float(column["unseen"] > 0), column["missing_rare"], column["type_miss"],
         column["coverage"], column["coverage_context"], column["dense"], column["second_dense"],
     ])
 

@@ -167,10 +167,13 @@ class Searcher:
             self.second_stage.confidence(cands.features, scores) if mode == "rerank"
             else (answers[0].score if answers else float("-inf"))
         )
+        # Decide on the confidence as reported, so a threshold calibrated on reported values
+        # reproduces the same decisions.
+        confidence = round(float(confidence), 4)
         abstained = not answers or confidence < self.threshold(mode)
         return AnswerSet(
             question=question, abstained=abstained, answers=answers,
-            confidence=round(float(confidence), 4) if answers else None,
+            confidence=confidence if answers else None,
         )
 
     def _build_answer(

@@ -50,6 +50,23 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning (stopwords removed), in order, unstemmed."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed words that carry meaning (stopwords removed), in order."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return [stem(w) for w in content_words(text)]
+
+
+@lru_cache(maxsize=1)
+def _english_dictionary():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a lower-case word is in a general English dictionary (pyspellchecker's)."""
+    return word in _english_dictionary()
