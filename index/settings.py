@@ -27,5 +27,5 @@ class IndexSettings(BaseModel):
         "auto", description="FAISS index: exact (flat), approximate (hnsw), or chosen by size."
     )
     approximate_above: PositiveInt = Field(
-        200_000, description="With index_type auto, sentences above which HNSW replaces flat."
+        25_000, description="With index_type auto, sentences above which HNSW replaces flat."
     )

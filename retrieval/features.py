@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .fusion import ranks
-from .text import content_terms, content_words, stem, words
+from .text import content_terms, content_words, stem
 
 # What a question asks for, and what a sentence must hold to answer it. A question may want
 # several kinds ("how much" → an amount, a count or a share); one found is a match.
@@ -25,11 +25,13 @@ _WANTS = {
     "place": re.compile(r"^\W*where\b|\bwhich (city|country|place|state|region)\b"),
 }
 _MONTHS = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"
-_TIME_WORDS = frozenset(_MONTHS.split()) | {"yesterday", "today", "tomorrow", "week", "weeks", "month", "months", "year", "years", "am", "pm", "gmt", "morning", "evening", "night", "hour", "hours", "days", "decade", "century"}
+_TIME_WORDS = frozenset(_MONTHS.split()) | frozenset("yesterday today tomorrow week weeks month months year years am pm gmt morning evening night hour hours days decade century".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion trillion dozen dozens half quarter third double twice".split())
+_SHARE_WORDS = frozenset("percent percentage half quarter third double twice triple".split())
+_MONEY_WORDS = frozenset("dollar dollars yuan renminbi euro euros pound pounds cent cents usd rupee rupees yen".split())
+_CURRENCY_SIGNS = frozenset("$€£¥")
+_LETTERS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
-_SHARE = re.compile(r"%|\bper ?cent|\bpercentage point|\b(half|quarter|third|double|twice|triple)\b", re.IGNORECASE)
-_MONEY = re.compile(r"[$€£¥]|\b(dollars?|yuan|renminbi|euros?|pounds?|cents?|usd|rupees?|yen)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
 FEATURE_NAMES = (
@@ -87,16 +89,17 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
 
 
 def _kinds_held(sentence: str) -> frozenset[str]:
-    tokens = set(words(sentence))
-    digit = bool(_DIGIT.search(sentence))
+    lowered = sentence.lower()
+    tokens = set(_LETTERS.findall(lowered))
+    digit = _DIGIT.search(sentence) is not None
     held = set()
-    if digit or tokens & _NUMBER_WORDS:
+    if digit or not tokens.isdisjoint(_NUMBER_WORDS):
         held.add("count")
-    if digit or tokens & _TIME_WORDS:
+    if digit or not tokens.isdisjoint(_TIME_WORDS):
         held.add("time")
-    if _SHARE.search(sentence):
+    if "%" in sentence or "per cent" in lowered or not tokens.isdisjoint(_SHARE_WORDS):
         held.add("share")
-    if _MONEY.search(sentence):
+    if not _CURRENCY_SIGNS.isdisjoint(sentence) or not tokens.isdisjoint(_MONEY_WORDS):
         held.add("money")
     return frozenset(held)
 
