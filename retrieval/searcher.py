@@ -114,8 +114,7 @@ class Searcher:
     ) -> Candidates:
         """The union of dense and BM25 top candidates, with their features."""
         bm25_all = self.lexical.scores(list(view.terms))
-        n = self.settings.candidates
-        lexical_top = np.argsort(-bm25_all)[:n]
+        lexical_top = _top(bm25_all, self.settings.candidates)
         lexical_top = lexical_top[bm25_all[lexical_top] > 0]
         dense_ids = dense_ids[dense_ids >= 0]
         ids = np.asarray(list(dict.fromkeys([*dense_ids.tolist(), *self.lexical.ids[lexical_top].tolist()])), dtype=np.int64)
@@ -192,6 +191,14 @@ class Searcher:
             context_before=[_quote(s) for s in before], context_after=[_quote(s) for s in after],
             highlights=highlight_spans(head.text, view.terms),
         )
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the n highest scores, best first (a partial sort: the corpus may be large)."""
+    if len(scores) > n:
+        part = np.argpartition(-scores, n)[:n]
+        return part[np.argsort(-scores[part], kind="stable")]
+    return np.argsort(-scores, kind="stable")
 
 
 def _quote(sentence: Sentence) -> Quote:
