@@ -5,6 +5,7 @@ in the sentence table.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -34,10 +35,17 @@ class VectorStore(Protocol):
     def export(self) -> tuple[np.ndarray, np.ndarray]: ...
 
 
+@lru_cache(maxsize=1)
 def _faiss():
     import faiss
 
     return faiss
+
+
+@lru_cache(maxsize=1)
+def _faiss_threads() -> int:
+    """faiss's own thread count, read before quotebot first narrows it."""
+    return max(1, _faiss().omp_get_max_threads())
 
 
 class FaissStore:
@@ -106,7 +114,7 @@ class FaissStore:
             return np.zeros((n, 0), np.float32), np.zeros((n, 0), np.int64)
         faiss = _faiss()
         # faiss's OpenMP threads fight torch's on small machines; one query needs one thread.
-        faiss.omp_set_num_threads(1 if len(queries) < 16 else max(1, faiss.omp_get_max_threads()))
+        faiss.omp_set_num_threads(1 if len(queries) < 16 else _faiss_threads())
         return self._index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
 
     def save(self, path: Path) -> None:

@@ -47,6 +47,7 @@ class QuestionView:
     """What the features need of a question, computed once per question."""
 
     terms: tuple[str, ...]
+    term_set: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
     wants: frozenset[str]  # keys of _WANTS
 
@@ -59,6 +60,7 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
     terms = tuple(dict.fromkeys(seq))
     return QuestionView(
         terms=terms,
+        term_set=frozenset(terms),
         bigrams=frozenset(zip(seq, seq[1:])),
         wants=frozenset(kind for kind, cue in _WANTS.items() if cue.search(lowered)),
     )
@@ -104,23 +106,27 @@ def _kinds_held(sentence: str) -> frozenset[str]:
     return frozenset(held)
 
 
-def pair_features(q: QuestionView, s: SentenceView, idf) -> tuple[float, ...]:
-    """The TEXT_FEATURES of one (question, sentence) pair."""
-    have = s.terms
-    weights = [idf(t) for t in q.terms]
+def pair_features(q: QuestionView, s: SentenceView, weights: list[float]) -> tuple[float, ...]:
+    """The TEXT_FEATURES of one (question, sentence) pair; `weights` are the IDFs of q.terms."""
+    have, around = s.terms, s.context_terms
     total = sum(weights) or 1.0
-    coverage = sum(w for t, w in zip(q.terms, weights) if t in have) / total
-    missing = [w for t, w in zip(q.terms, weights) if t not in have]
-    missing_rare = max(missing, default=0.0) / (max(weights, default=1.0) or 1.0)
+    covered = context = missing_max = 0.0
+    for t, w in zip(q.terms, weights):
+        if t in have:
+            covered += w
+        elif w > missing_max:
+            missing_max = w
+        if t in around:
+            context += w
+    missing_rare = missing_max / (max(weights, default=1.0) or 1.0)
     bigram_overlap = len(q.bigrams & s.bigrams) / len(q.bigrams) if q.bigrams else 0.0
     # A name the question does not already contain is a candidate answer to "who".
-    new_name = any(not n <= set(q.terms) for n in s.names)
+    new_name = any(not n <= q.term_set for n in s.names)
     held = s.holds | ({"person", "place"} if new_name else frozenset())
     type_match = float(bool(q.wants & held))
     type_miss = float(bool(q.wants) and not type_match)
     short = float(s.length < 4)
-    coverage_context = sum(w for t, w in zip(q.terms, weights) if t in s.context_terms) / total
-    return coverage, missing_rare, bigram_overlap, type_match, type_miss, short, coverage_context
+    return covered / total, missing_rare, bigram_overlap, type_match, type_miss, short, context / total
 
 
 def candidate_features(
@@ -132,8 +138,8 @@ def candidate_features(
     `lexicon` gives `idf(term)` and `is_known(term)` over the corpus.
     """
     n = len(sentences)
-    text = np.asarray([pair_features(q, s, lexicon.idf) for s in sentences], dtype=np.float64)
     weights = [lexicon.idf(t) for t in q.terms]
+    text = np.asarray([pair_features(q, s, weights) for s in sentences], dtype=np.float64)
     unseen = sum(w for t, w in zip(q.terms, weights) if not lexicon.is_known(t)) / (sum(weights) or 1.0)
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     columns = {

@@ -10,7 +10,7 @@ from retrieval.text import content_terms
 def _type_features(question: str, sentence: str) -> tuple[float, float]:
     q = view_question(question)
     s = view_sentence(sentence, content_terms(sentence))
-    features = dict(zip(FEATURE_NAMES[5:12], pair_features(q, s, idf=lambda t: 1.0)))
+    features = dict(zip(FEATURE_NAMES[5:12], pair_features(q, s, [1.0] * len(q.terms))))
     return features["type_match"], features["type_miss"]
 
 
