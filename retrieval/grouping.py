@@ -11,15 +11,15 @@ def group_ranked(vectors: np.ndarray, similarity: float, limit: int) -> list[lis
     otherwise it heads a new group while fewer than `limit` exist.
     """
     groups: list[list[int]] = []
-    heads: list[np.ndarray] = []
+    # Cosines to each head, computed once per head (there are at most `limit`).
+    head_sims: list[list[float]] = []
     for row in range(len(vectors)):
-        if heads:
-            sims = np.asarray(heads) @ vectors[row]
-            best = int(np.argmax(sims))
-            if sims[best] >= similarity:
+        if head_sims:
+            best = max(range(len(head_sims)), key=lambda g: head_sims[g][row])
+            if head_sims[best][row] >= similarity:
                 groups[best].append(row)
                 continue
         if len(groups) < limit:
             groups.append([row])
-            heads.append(vectors[row])
+            head_sims.append((vectors @ vectors[row]).tolist())
     return groups
