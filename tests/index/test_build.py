@@ -158,3 +158,14 @@ def test_corpus_without_usable_articles_is_an_error(tmp_path, fake_models):
     (tmp_path / "c" / "bad.txt").write_bytes(b"\xff\xfe\x00")
     with pytest.raises(CorpusError, match="no usable"):
         open_index(IndexSettings(corpus=tmp_path / "c", index_dir=tmp_path / "i", model="test-hash"))
+
+
+def test_parallel_segmentation_gives_the_same_sentences(fake_settings, monkeypatch):
+    """Articles split on worker processes yield exactly the sentences of a serial split."""
+    serial, _ = open_index(fake_settings)
+    monkeypatch.setattr(build, "PARALLEL_SEGMENT_ABOVE", 1)
+    monkeypatch.setattr(build.os, "cpu_count", lambda: 2)
+    parallel, _ = open_index(fake_settings, rebuild=True)
+    assert [(s.source, s.line, s.start, s.end, s.text) for s in parallel.table.sentences] == [
+        (s.source, s.line, s.start, s.end, s.text) for s in serial.table.sentences
+    ]
