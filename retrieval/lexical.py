@@ -36,11 +36,12 @@ class LexicalIndex:
         """Stems of question words, misspelt ones mapped to a corpus term one edit away
         (Bescent → Bessent). A word English knows is taken as meant ("rate" is not "rare")."""
         vocab = self._bm25.vocab_dict
-        terms = [stem(w) for w in words]
-        return [
-            t if t in vocab else (near if (near := self._near(t)) == t or not is_english_word(w) else t)
-            for w, t in zip(words, terms)
-        ]
+        return [t if (t := stem(w)) in vocab else self._repair(w, t) for w in words]
+
+    def _repair(self, word: str, term: str) -> str:
+        near = self._near(term)
+        # Asked only when a corpus term is near: the dictionary loads on first use.
+        return term if near == term or is_english_word(word) else near
 
     def is_known(self, term: str) -> bool:
         return term in self._bm25.vocab_dict
