@@ -16,6 +16,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -45,10 +46,22 @@ def is_train(article: str) -> bool:
     return int(hashlib.md5(article.encode()).hexdigest(), 16) % 2 == 0
 
 
+class Row(NamedTuple):
+    """One question's first-stage candidates, as the second stage is trained on them."""
+
+    article: str
+    answerable: bool
+    features: np.ndarray  # candidates × FEATURE_NAMES
+    labels: np.ndarray  # candidate is a right answer
+    dense: np.ndarray
+    bm25: np.ndarray
+    origin: str  # "gold", "swapped" (a word swapped out) or "removed" (answers taken away)
+
+
 def swapped_questions(gold, lexicon, seed: int = 0):
-    """Seed-like unanswerable questions: in every other answerable question one corpus word (drawn with
-    probability ∝ its IDF) becomes an English word the corpus never uses ("who represented
-    japan at the talks"). Returns (article source of the original, new question) pairs."""
+    """Seed-like unanswerable questions: in every other answerable question one corpus word
+    (names first, drawn with probability ∝ IDF) becomes an English word the corpus never uses
+    ("who represented japan at the talks"). Returns (source of the original, new question)."""
     from spellchecker import SpellChecker
 
     rng = np.random.default_rng(seed)
@@ -98,13 +111,14 @@ def collect(folder: Path, index_dir: Path, limit: int | None):
         # Unanswerable SQuAD 2.0 questions name no source; the gold file is in article order.
         article = article_of(g.answers[0].source) if g.answers else last_article
         last_article = article
-        rows.append((article, bool(g.answers), cands.features, labels, cands.dense, cands.bm25, "gold"))
+        rows.append(Row(article, bool(g.answers), cands.features, labels, cands.dense, cands.bm25, "gold"))
         done += 1
         if done % 500 == 0:
             print(f"\r  features {done}/{len(gold)}", end="", file=sys.stderr)
     swapped = swapped_questions(gold, searcher.lexical)
     for (source, _), (_, _, cands) in zip(swapped, searcher.candidate_stream([q for _, q in swapped])):
-        rows.append((article_of(source), False, cands.features, np.zeros(len(cands.ids), dtype=bool), cands.dense, cands.bm25, "swapped"))
+        no_answer = np.zeros(len(cands.ids), dtype=bool)
+        rows.append(Row(article_of(source), False, cands.features, no_answer, cands.dense, cands.bm25, "swapped"))
     print(f"  {len(swapped)} swapped questions", file=sys.stderr)
     return rows
 
@@ -124,7 +138,7 @@ def without_answers(row):
     f[:, col("bm25_rel")] = bm25 / (bm25.max() if bm25.max() > 0 else 1.0)
     f[:, col("bm25_recip_rank")] = np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0)
     f[:, col("second_gap")] = second - second.max()
-    return (article, False, f, np.zeros(len(f), dtype=bool), dense, bm25, "removed")
+    return Row(article, False, f, np.zeros(len(f), dtype=bool), dense, bm25, "removed")
 
 
 def cached_rows(folder: Path, args):
@@ -132,7 +146,7 @@ def cached_rows(folder: Path, args):
     key = hashlib.md5(f"{folder.resolve()}|{FEATURE_NAMES}|{args.limit}|{ROWS_VERSION}".encode()).hexdigest()[:12]
     cache = Path(__file__).resolve().parent / "out" / f"rows-{folder.name}-{key}.pkl"
     if cache.exists() and not args.fresh:
-        return pickle.loads(cache.read_bytes())
+        return [Row(*r) for r in pickle.loads(cache.read_bytes())]
     print(folder.name, file=sys.stderr)
     rows = collect(folder, args.index_dir, args.limit)
     cache.parent.mkdir(exist_ok=True)
@@ -142,7 +156,7 @@ def cached_rows(folder: Path, args):
 
 def split_origin(rows):
     """(gold question rows, swapped question rows)."""
-    return [r for r in rows if r[6] == "gold"], [r for r in rows if r[6] == "swapped"]
+    return [r for r in rows if r.origin == "gold"], [r for r in rows if r.origin == "swapped"]
 
 
 def ranking_metrics(rows, scorer) -> dict:
@@ -171,7 +185,7 @@ def abstain_rows(rows, ranker, names):
 def best_threshold(confidence, rows, ranker) -> tuple[float, float]:
     """The SQuAD 2.0 threshold (answer when confident, else abstain) with the best accuracy."""
     right_if_answered = np.array([bool(a and y[int(np.argmax(ranker.score(f, FEATURE_NAMES)))]) for _, a, f, y, *_ in rows])
-    unanswerable = np.array([not r[1] for r in rows])
+    unanswerable = np.array([not r.answerable for r in rows])
     grid = np.linspace(0, 1, 401)
     accuracy = [np.mean(np.where(confidence >= t, right_if_answered, unanswerable)) for t in grid]
     best = int(np.argmax(accuracy))
@@ -182,7 +196,7 @@ def abstention_metrics(rows, ranker, abstainer, names, threshold) -> dict:
     x, right = abstain_rows(rows, ranker, names)
     right = right.astype(bool)
     confidence = abstainer.score(x, tuple(names))
-    answerable = np.array([r[1] for r in rows])
+    answerable = np.array([r.answerable for r in rows])
     answered = confidence >= threshold
     return {
         "answerable_hit1": round(float(right[answerable].mean()), 4),
@@ -207,20 +221,20 @@ def main() -> int:
 
     rows1, swapped1 = split_origin(cached_rows(args.squad1, args))
     rows2, swapped2 = split_origin(cached_rows(args.squad2, args))
-    swapped_train = [r for r in swapped1 + swapped2 if is_train(r[0])]
-    swapped_test = [r for r in swapped1 + swapped2 if not is_train(r[0])]
-    train = [r for r in rows1 + rows2 if is_train(r[0])]
-    train2 = [r for r in rows2 if is_train(r[0])]
-    test1 = [r for r in rows1 if not is_train(r[0])]
-    test2 = [r for r in rows2 if not is_train(r[0])]
-    y = np.concatenate([r[3] for r in train]).astype(float)
+    swapped_train = [r for r in swapped1 + swapped2 if is_train(r.article)]
+    swapped_test = [r for r in swapped1 + swapped2 if not is_train(r.article)]
+    train = [r for r in rows1 + rows2 if is_train(r.article)]
+    train2 = [r for r in rows2 if is_train(r.article)]
+    test1 = [r for r in rows1 if not is_train(r.article)]
+    test2 = [r for r in rows2 if not is_train(r.article)]
+    y = np.concatenate([r.labels for r in train]).astype(float)
     sets, report = {}, {"train_questions": len(train), "train_pairs": int(len(y))}
     for key, with_second in (("multilingual-e5-small", True), ("none", False)):
         names = tuple(f for f in FEATURE_NAMES if with_second or not f.startswith("second"))
-        x = np.vstack([r[2][:, [FEATURE_NAMES.index(f) for f in names]] for r in train])
+        x = np.vstack([r.features[:, [FEATURE_NAMES.index(f) for f in names]] for r in train])
         ranker = LinearModel.fit(x, y, names, l2=args.l2)
         abstain_names = tuple(n for n in ABSTAIN_FEATURES if with_second or "second" not in n)
-        removed = [r for r in map(without_answers, [r for r in rows1 if is_train(r[0])]) if r is not None]
+        removed = [r for r in map(without_answers, [r for r in rows1 if is_train(r.article)]) if r is not None]
         ax, ay = abstain_rows(train + removed + swapped_train, ranker, abstain_names)
         abstainer = LinearModel.fit(ax, ay, abstain_names, l2=args.l2)
         # Calibrate on held-in articles: SQuAD 2.0's unanswerable questions, v1.1 questions

@@ -31,7 +31,7 @@ from .embed import Embedder, get_embedder, model_dim, resolve_second_model
 from .errors import CorpusError
 from .ingest import Article, scan_corpus
 from .manifest import FORMAT_VERSION, INGEST_VERSION, FileEntry, Manifest, SegmentEntry
-from .segment import collapse_whitespace, split_sentences
+from .segment import Span, collapse_whitespace, split_sentences
 from .segments import SegmentData, SegmentedStore, is_deleted, live_sentences
 from .settings import IndexSettings
 from .store import FaissStore, choose_kind
@@ -229,7 +229,7 @@ def _write_update(
     )
 
 
-def _segment_all(texts: list[str]) -> list:
+def _segment_all(texts: list[str]) -> list[list[Span]]:
     """Sentence spans of each text; many articles are split on every core (pysbd is pure
     Python: ~13% of a MiniLM build when run alone)."""
     workers = min(os.cpu_count() or 1, 4)

@@ -35,7 +35,6 @@ class VectorStore(Protocol):
     def export(self) -> tuple[np.ndarray, np.ndarray]: ...
 
 
-@lru_cache(maxsize=1)
 def _faiss():
     import faiss
 

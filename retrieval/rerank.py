@@ -98,8 +98,9 @@ def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     column = {name: top[FEATURE_NAMES.index(name)] for name in FEATURE_NAMES}
     margin = scores[order[0]] - (scores[order[1]] if len(order) > 1 else 0.0)
     return np.array([
-        scores[order[0]], margin, column["unseen"], float(column["unseen"] > 0), column["missing_rare"], column["type_miss"],
-        column["coverage"], column["coverage_context"], column["dense"], column["second_dense"],
+        scores[order[0]], margin, column["unseen"], float(column["unseen"] > 0),
+        column["missing_rare"], column["type_miss"], column["coverage"], column["coverage_context"],
+        column["dense"], column["second_dense"],
     ])
 
 
