@@ -91,6 +91,8 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
 
 
 def _kinds_held(sentence: str) -> frozenset[str]:
+    # Plain letter runs, not text.words(): this runs on every new candidate sentence, and the
+    # word lists here need no normal form.
     lowered = sentence.lower()
     tokens = set(_LETTERS.findall(lowered))
     digit = _DIGIT.search(sentence) is not None
