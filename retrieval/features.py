@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .fusion import ranks
+from .places import countries, find_places
+from .related import related_terms
 from .text import content_terms, content_words, stem
 
 # What a question asks for, and what a sentence must hold to answer it. A question may want
@@ -37,9 +39,12 @@ _NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
-    "unseen", "second_dense", "second_gap",
+    "unseen", "second_dense", "second_gap", "related_coverage", "unseen_unrelated",
 )
-TEXT_FEATURES = ("coverage", "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context")
+TEXT_FEATURES = (
+    "coverage", "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
+    "related_coverage",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,8 @@ class QuestionView:
     term_set: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
     wants: frozenset[str]  # keys of _WANTS
+    places: dict[str, str]  # term of a place name → its country ("beijing" → CN)
+    related: dict[str, frozenset[str]]  # term → terms of like meaning (WordNet), where known
 
 
 def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
@@ -63,6 +70,8 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         term_set=frozenset(terms),
         bigrams=frozenset(zip(seq, seq[1:])),
         wants=frozenset(kind for kind, cue in _WANTS.items() if cue.search(lowered)),
+        places={t: p.country for p in find_places(question) for t in p.terms if t in terms},
+        related={t: r for t in terms if (r := related_terms(t))},
     )
 
 
@@ -76,6 +85,7 @@ class SentenceView:
     length: int
     holds: frozenset[str]  # the _WANTS kinds it can answer, names aside (they depend on the question)
     names: tuple[frozenset[str], ...]  # content terms of each multi-word capitalised name
+    text: str  # for the places it names, looked up only for questions that name one
 
 
 def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> SentenceView:
@@ -87,6 +97,7 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
         length=len(seq),
         holds=_kinds_held(sentence),
         names=tuple(frozenset(content_terms(n)) for n in _NAME.findall(sentence)),
+        text=sentence,
     )
 
 
@@ -112,13 +123,18 @@ def pair_features(q: QuestionView, s: SentenceView, weights: list[float]) -> tup
     """The TEXT_FEATURES of one (question, sentence) pair; `weights` are the IDFs of q.terms."""
     have, around = s.terms, s.context_terms
     total = sum(weights) or 1.0
-    covered = context = missing_max = 0.0
+    covered = context = related = missing_max = 0.0
     for t, w in zip(q.terms, weights):
-        if t in have:
+        # A place is covered by another place of its country (Switzerland by Geneva).
+        same_country = t in q.places and q.places[t] in countries(s.text)
+        if t in have or same_country:
             covered += w
-        elif w > missing_max:
-            missing_max = w
-        if t in around:
+        else:
+            if w > missing_max:
+                missing_max = w
+            if t in q.related and not q.related[t].isdisjoint(have):
+                related += w
+        if t in around or same_country:
             context += w
     missing_rare = missing_max / (max(weights, default=1.0) or 1.0)
     bigram_overlap = len(q.bigrams & s.bigrams) / len(q.bigrams) if q.bigrams else 0.0
@@ -128,7 +144,10 @@ def pair_features(q: QuestionView, s: SentenceView, weights: list[float]) -> tup
     type_match = float(bool(q.wants & held))
     type_miss = float(bool(q.wants) and not type_match)
     short = float(s.length < 4)
-    return covered / total, missing_rare, bigram_overlap, type_match, type_miss, short, context / total
+    return (
+        covered / total, missing_rare, bigram_overlap, type_match, type_miss, short, context / total,
+        related / total,
+    )
 
 
 def candidate_features(
@@ -137,12 +156,21 @@ def candidate_features(
 ) -> np.ndarray:
     """The (candidates × FEATURE_NAMES) matrix of one question's candidates.
 
-    `lexicon` gives `idf(term)` and `is_known(term)` over the corpus.
+    `lexicon` gives `idf(term)`, `is_known(term)` and `place_terms(country)` over the corpus.
     """
     n = len(sentences)
     weights = [lexicon.idf(t) for t in q.terms]
     text = np.asarray([pair_features(q, s, weights) for s in sentences], dtype=np.float64)
-    unseen = sum(w for t, w in zip(q.terms, weights) if not lexicon.is_known(t)) / (sum(weights) or 1.0)
+    total = sum(weights) or 1.0
+    unseen_terms = [
+        (t, w) for t, w in zip(q.terms, weights)
+        if not lexicon.is_known(t) and not (t in q.places and lexicon.place_terms(q.places[t]))
+    ]
+    unseen = sum(w for _, w in unseen_terms) / total
+    # Unseen, and no word of like meaning in the corpus either ("greenback" with no "dollar").
+    unseen_unrelated = sum(
+        w for t, w in unseen_terms if not any(lexicon.is_known(r) for r in q.related.get(t, ()))
+    ) / total
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     columns = {
         "dense": dense,
@@ -153,6 +181,7 @@ def candidate_features(
         "second_dense": second,
         "second_gap": second - second.max(initial=-1.0),
         "unseen": np.full(n, unseen),
+        "unseen_unrelated": np.full(n, unseen_unrelated),
     }
     for k, name in enumerate(TEXT_FEATURES):
         columns[name] = text.reshape(n, len(TEXT_FEATURES))[:, k]

@@ -7,6 +7,7 @@ import numpy as np
 
 from index.table import SentenceTable
 
+from .places import single_word_places
 from .text import content_terms, is_english_word, stem
 
 
@@ -31,6 +32,7 @@ class LexicalIndex:
         self._idf = {t: float(np.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5))) for t, i in vocab.items()}
         self._unseen_idf = float(np.log(1 + (n + 0.5) / 0.5))
         self._deletions: dict[str, list[str]] | None = None  # built on the first unknown term
+        self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
 
     def resolve(self, words: list[str]) -> list[str]:
         """Stems of question words, misspelt ones mapped to a corpus term one edit away
@@ -45,6 +47,17 @@ class LexicalIndex:
 
     def is_known(self, term: str) -> bool:
         return term in self._bm25.vocab_dict
+
+    def place_terms(self, country: str) -> tuple[str, ...]:
+        """Corpus terms that name a place of `country` ("china", "beijing", "chines" for CN)."""
+        if self._places is None:
+            vocab = self._bm25.vocab_dict
+            held: dict[str, list[str]] = {}
+            for term, code in single_word_places():
+                if term in vocab:
+                    held.setdefault(code, []).append(term)
+            self._places = {code: tuple(sorted(set(terms))) for code, terms in held.items()}
+        return self._places.get(country, ())
 
     def _near(self, term: str) -> str:
         if len(term) < 4:

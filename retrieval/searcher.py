@@ -114,7 +114,7 @@ class Searcher:
         self, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None, dense_ids: np.ndarray
     ) -> Candidates:
         """The union of dense and BM25 top candidates, with their features."""
-        bm25_all = self.lexical.scores(list(view.terms))
+        bm25_all = self.lexical.scores(self._lexical_query(view))
         lexical_top = _top(bm25_all, self.settings.candidates)
         lexical_top = lexical_top[bm25_all[lexical_top] > 0]
         dense_ids = dense_ids[dense_ids >= 0]
@@ -132,6 +132,11 @@ class Searcher:
             view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, self.lexical
         )
         return Candidates(ids, vectors, dense, bm25, features)
+
+    def _lexical_query(self, view: QuestionView) -> list[str]:
+        """The question's terms, and the corpus's names of the places it names (America → US)."""
+        places = {t for country in set(view.places.values()) for t in self.lexical.place_terms(country)}
+        return [*view.terms, *sorted(places - view.term_set)]
 
     def _sentence_view(self, sentence_id: int) -> SentenceView:
         view = self._views.get(sentence_id)

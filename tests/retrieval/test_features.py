@@ -1,16 +1,25 @@
-"""Second-stage features: what a question asks for, what a sentence holds, spelling repair."""
+"""Second-stage features: what a question asks for, what a sentence holds, places, words of
+like meaning, spelling repair."""
 import pytest
 
 from index.table import Sentence, SentenceTable
-from retrieval.features import FEATURE_NAMES, pair_features, view_question, view_sentence
+import numpy as np
+
+from retrieval.features import (
+    FEATURE_NAMES, TEXT_FEATURES, candidate_features, pair_features, view_question, view_sentence,
+)
 from retrieval.lexical import LexicalIndex
 from retrieval.text import content_terms
 
 
-def _type_features(question: str, sentence: str) -> tuple[float, float]:
+def _text_features(question: str, sentence: str) -> dict[str, float]:
     q = view_question(question)
     s = view_sentence(sentence, content_terms(sentence))
-    features = dict(zip(FEATURE_NAMES[5:12], pair_features(q, s, [1.0] * len(q.terms))))
+    return dict(zip(TEXT_FEATURES, pair_features(q, s, [1.0] * len(q.terms))))
+
+
+def _type_features(question: str, sentence: str) -> tuple[float, float]:
+    features = _text_features(question, sentence)
     return features["type_match"], features["type_miss"]
 
 
@@ -68,3 +77,54 @@ def test_english_word_is_not_repaired_into_another():
     """A real word absent from the corpus stays itself ("rate" does not become "rare")."""
     lexicon = _lexicon("Rare earth exports fell.", "The talks went well.")
     assert lexicon.resolve(["rate"]) == ["rate"]
+
+
+def test_a_country_is_covered_by_a_city_of_it():
+    """"Switzerland" in the question is matched by "Geneva" in the sentence."""
+    assert _text_features("what deal was struck in switzerland", "The deal was struck in Geneva.")["coverage"] == 1.0
+
+
+def test_a_country_is_not_covered_by_a_city_elsewhere():
+    """"Switzerland" is not matched by "London"."""
+    assert _text_features("what deal was struck in switzerland", "The deal was struck in London.")["coverage"] < 1.0
+
+
+def test_a_word_of_like_meaning_counts_apart_from_exact_matches():
+    """"negotiations" is not an exact match for "talks", but a related one."""
+    features = _text_features("where were the negotiations", "The talks were held in London.")
+    assert features["coverage"] == 0.0
+    assert features["related_coverage"] == 1.0
+
+
+def test_an_unrelated_word_gives_no_related_coverage():
+    """A sentence without the question's words or their relatives scores no related coverage."""
+    assert _text_features("where were the negotiations", "Exports fell in May.")["related_coverage"] == 0.0
+
+
+def _question_features(question: str, lexicon: LexicalIndex) -> dict[str, float]:
+    q = view_question(question, lexicon.resolve)
+    s = view_sentence("Exports fell.", content_terms("Exports fell."))
+    row = candidate_features(q, [s], np.zeros(1), np.zeros(1), np.zeros(1), lexicon)[0]
+    return dict(zip(FEATURE_NAMES, row))
+
+
+def test_a_place_of_a_country_the_corpus_names_is_not_unseen():
+    """"switzerland" is known to a corpus that names Geneva; "japan" is not."""
+    lexicon = _lexicon("The deal was struck in Geneva.", "Exports fell.")
+    assert _question_features("deal in switzerland", lexicon)["unseen"] == 0.0
+    assert _question_features("deal in japan", lexicon)["unseen"] > 0.0
+
+
+def test_an_unseen_word_with_a_relative_in_the_corpus_is_not_unseen_unrelated():
+    """"negotiations" is unseen in a corpus of "talks" but has a relative there."""
+    lexicon = _lexicon("The talks were held in London.", "Exports fell.")
+    features = _question_features("negotiations", lexicon)
+    assert features["unseen"] == 1.0
+    assert features["unseen_unrelated"] == 0.0
+
+
+def test_corpus_names_of_a_country_are_found_by_their_terms():
+    """The corpus's terms that name places of CH are its Swiss city, not its British one."""
+    lexicon = _lexicon("The deal was struck in Geneva.", "Talks resumed in London.")
+    assert lexicon.place_terms("CH") == ("geneva",)
+    assert lexicon.place_terms("JP") == ()

@@ -1,0 +1,107 @@
+"""Place names and the country they belong to, so a question and a sentence can meet on a place.
+
+A question says "Switzerland", "America" or "Beijing"; the article says "Geneva", "US" or
+"China". `places.tsv` (made by bench/make_gazetteer.py from countryinfo and GeoNames) maps
+country names, other spellings, demonyms, capitals and large cities to a country code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .text import normal_form, stem
+
+GAZETTEER_FILE = Path(__file__).with_name("places.tsv")
+_LONGEST = 4  # words in the longest name looked up ("United States of America")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place name found in a text: its words' stems and the country it belongs to."""
+
+    terms: tuple[str, ...]
+    country: str
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    any_case: dict[str, str]  # casefolded name → country
+    title: dict[str, str]  # name as capitalised (a common word otherwise: Nice, Reading) → country
+    upper: dict[str, str]  # abbreviation in capitals (US, UK) → country
+    longest: dict[str, int]  # casefolded first word of a name → words in its longest name
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    tables: dict[str, dict[str, str]] = {"any": {}, "title": {}, "upper": {}}
+    longest: dict[str, int] = {}
+    for line in GAZETTEER_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, case, country = line.split("\t")
+            tables[case][name] = country
+            words = name.casefold().split()
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return _Gazetteer(tables["any"], tables["title"], tables["upper"], longest)
+
+
+def place_tokens(text: str) -> list[str]:
+    """Word tokens as written, possessive 's and dots dropped ("U.S.'s" → "US")."""
+    out = []
+    for token in _TOKEN.findall(text):
+        if "." in token or "'" in token or "’" in token:
+            token = token.replace("’", "'")
+            if token.endswith("'s"):
+                token = token[:-2]
+            token = token.replace(".", "").replace("'", "")
+        if token:
+            out.append(token)
+    return out
+
+
+def find_places(text: str) -> list[Place]:
+    """Place names in `text`, longest match first, left to right."""
+    table = _gazetteer()
+    tokens = place_tokens(text)
+    folded = [t.casefold() for t in tokens]
+    found, i = [], 0
+    while i < len(tokens):
+        longest = table.longest.get(folded[i])
+        if longest is None:  # most words start no name
+            i += 1
+            continue
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            country = _lookup(table, tokens[i : i + n], " ".join(folded[i : i + n]))
+            if country:
+                found.append(Place(tuple(stem(normal_form(t)) for t in tokens[i : i + n]), country))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _lookup(table: _Gazetteer, words: list[str], folded: str) -> str | None:
+    if len(words) == 1 and len(words[0]) <= 3:
+        return table.upper.get(words[0])
+    return table.any_case.get(folded) or table.title.get(" ".join(words))
+
+
+@lru_cache(maxsize=65_536)
+def countries(text: str) -> frozenset[str]:
+    """The countries whose places `text` names."""
+    return frozenset(p.country for p in find_places(text))
+
+
+@lru_cache(maxsize=1)
+def single_word_places() -> tuple[tuple[str, str], ...]:
+    """(stem, country) of every one-word place name, for finding a corpus's places by its terms."""
+    table = _gazetteer()
+    return tuple(
+        (stem(normal_form(name)), country)
+        for names in (table.any_case, table.title, table.upper)
+        for name, country in names.items()
+        if " " not in name
+    )

@@ -1,0 +1,26 @@
+"""The Searcher's first stage: what a question sends to BM25."""
+from index.build import open_index
+from retrieval.searcher import Searcher
+from retrieval.settings import RetrievalSettings
+
+
+def _searcher(fake_settings, *texts: str) -> Searcher:
+    for path in fake_settings.corpus.iterdir():
+        path.unlink()
+    for i, text in enumerate(texts):
+        (fake_settings.corpus / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
+    index, _ = open_index(fake_settings)
+    return Searcher(index, RetrievalSettings(mode="bm25", threshold=0.0))
+
+
+def test_bm25_finds_a_city_when_asked_about_its_country(fake_settings):
+    """A question about Switzerland reaches the sentence that says Geneva."""
+    searcher = _searcher(fake_settings, "A preliminary deal was reached in Geneva.", "Talks resumed in London on Monday.")
+    assert "Geneva" in searcher.ask("what deal was struck in switzerland").answers[0].quote
+
+
+def test_bm25_place_match_follows_the_country(fake_settings):
+    """Of two otherwise equal sentences, the one in the asked-about country ranks first."""
+    searcher = _searcher(fake_settings, "A deal was reached in Geneva.", "A deal was reached in London.")
+    assert "London" in searcher.ask("what deal was reached in the UK").answers[0].quote
+    assert "Geneva" in searcher.ask("what deal was reached in switzerland").answers[0].quote
