@@ -41,10 +41,6 @@ FEATURE_NAMES = (
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
     "unseen", "second_dense", "second_gap", "related_coverage", "unseen_unrelated",
 )
-TEXT_FEATURES = (
-    "coverage", "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
-    "related_coverage",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,35 +115,52 @@ def _kinds_held(sentence: str) -> frozenset[str]:
     return frozenset(held)
 
 
-def pair_features(q: QuestionView, s: SentenceView, weights: list[float]) -> tuple[float, ...]:
-    """The TEXT_FEATURES of one (question, sentence) pair; `weights` are the IDFs of q.terms."""
-    have, around = s.terms, s.context_terms
-    total = sum(weights) or 1.0
-    covered = context = related = missing_max = 0.0
-    for t, w in zip(q.terms, weights):
-        # A place is covered by another place of its country (Switzerland by Geneva).
-        same_country = t in q.places and q.places[t] in countries(s.text)
-        if t in have or same_country:
-            covered += w
-        else:
-            if w > missing_max:
-                missing_max = w
-            if t in q.related and not q.related[t].isdisjoint(have):
-                related += w
-        if t in around or same_country:
-            context += w
-    missing_rare = missing_max / (max(weights, default=1.0) or 1.0)
-    bigram_overlap = len(q.bigrams & s.bigrams) / len(q.bigrams) if q.bigrams else 0.0
+def text_features(q: QuestionView, sentences: list[SentenceView], weights: list[float]) -> dict[str, np.ndarray]:
+    """The text-only features of a question against each sentence, by name; `weights` are the
+    IDFs of q.terms.
+
+    Column by column over the candidates (one pass per question term), not sentence by
+    sentence: the per-question cost stays a few list comprehensions.
+    """
+    n = len(sentences)
+    w = np.asarray(weights, dtype=np.float64).reshape(-1, 1)
+    total = float(w.sum()) or 1.0
+    has = np.zeros((len(q.terms), n), dtype=bool)
+    around = np.zeros((len(q.terms), n), dtype=bool)
+    related = np.zeros((len(q.terms), n), dtype=bool)
+    for i, t in enumerate(q.terms):
+        has[i] = [t in s.terms for s in sentences]
+        around[i] = [t in s.context_terms for s in sentences]
+        if t in q.places:
+            # A place is covered by another place of its country (Switzerland by Geneva).
+            country = q.places[t]
+            same_country = np.fromiter((country in countries(s.text) for s in sentences), bool, n)
+            has[i] |= same_country
+            around[i] |= same_country
+        if t in q.related:
+            relatives = q.related[t]
+            related[i] = [not relatives.isdisjoint(s.terms) for s in sentences]
+    related &= ~has
+    missing = np.where(has, 0.0, w).max(axis=0, initial=0.0)
     # A name the question does not already contain is a candidate answer to "who".
-    new_name = any(not n <= q.term_set for n in s.names)
-    held = s.holds | ({"person", "place"} if new_name else frozenset())
-    type_match = float(bool(q.wants & held))
-    type_miss = float(bool(q.wants) and not type_match)
-    short = float(s.length < 4)
-    return (
-        covered / total, missing_rare, bigram_overlap, type_match, type_miss, short, context / total,
-        related / total,
-    )
+    held = [
+        s.holds | ({"person", "place"} if any(not name <= q.term_set for name in s.names) else frozenset())
+        for s in sentences
+    ]
+    type_match = np.fromiter((bool(q.wants & h) for h in held), float, n)
+    return {
+        "coverage": (w * has).sum(axis=0) / total,
+        "missing_rare": missing / (max(weights, default=1.0) or 1.0),
+        "bigram_overlap": (
+            np.fromiter((len(q.bigrams & s.bigrams) for s in sentences), float, n) / len(q.bigrams)
+            if q.bigrams else np.zeros(n)
+        ),
+        "type_match": type_match,
+        "type_miss": (1.0 - type_match) if q.wants else np.zeros(n),
+        "short": np.fromiter((s.length < 4 for s in sentences), float, n),
+        "coverage_context": (w * around).sum(axis=0) / total,
+        "related_coverage": (w * related).sum(axis=0) / total,
+    }
 
 
 def candidate_features(
@@ -160,7 +173,6 @@ def candidate_features(
     """
     n = len(sentences)
     weights = [lexicon.idf(t) for t in q.terms]
-    text = np.asarray([pair_features(q, s, weights) for s in sentences], dtype=np.float64)
     total = sum(weights) or 1.0
     unseen_terms = [
         (t, w) for t, w in zip(q.terms, weights)
@@ -173,6 +185,7 @@ def candidate_features(
     ) / total
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     columns = {
+        **text_features(q, sentences, weights),
         "dense": dense,
         "dense_gap": dense - dense.max(initial=-1.0),
         "dense_recip_rank": 1.0 / (1 + ranks(dense)),
@@ -183,6 +196,4 @@ def candidate_features(
         "unseen": np.full(n, unseen),
         "unseen_unrelated": np.full(n, unseen_unrelated),
     }
-    for k, name in enumerate(TEXT_FEATURES):
-        columns[name] = text.reshape(n, len(TEXT_FEATURES))[:, k]
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))

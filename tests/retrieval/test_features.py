@@ -5,9 +5,7 @@ import pytest
 from index.table import Sentence, SentenceTable
 import numpy as np
 
-from retrieval.features import (
-    FEATURE_NAMES, TEXT_FEATURES, candidate_features, pair_features, view_question, view_sentence,
-)
+from retrieval.features import FEATURE_NAMES, candidate_features, text_features, view_question, view_sentence
 from retrieval.lexical import LexicalIndex
 from retrieval.text import content_terms
 
@@ -15,7 +13,7 @@ from retrieval.text import content_terms
 def _text_features(question: str, sentence: str) -> dict[str, float]:
     q = view_question(question)
     s = view_sentence(sentence, content_terms(sentence))
-    return dict(zip(TEXT_FEATURES, pair_features(q, s, [1.0] * len(q.terms))))
+    return {name: float(column[0]) for name, column in text_features(q, [s], [1.0] * len(q.terms)).items()}
 
 
 def _type_features(question: str, sentence: str) -> tuple[float, float]:
