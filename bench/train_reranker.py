@@ -34,7 +34,7 @@ from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
 from retrieval.settings import RetrievalSettings  # noqa: E402
 
 # Bump when what a cached feature row holds changes without FEATURE_NAMES changing.
-ROWS_VERSION = 3
+ROWS_VERSION = 4
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 

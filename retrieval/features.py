@@ -39,7 +39,7 @@ _NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
-    "unseen", "second_dense", "second_gap", "related_coverage", "unseen_unrelated",
+    "unseen", "second_dense", "second_gap", "related_coverage",
 )
 
 
@@ -174,14 +174,9 @@ def candidate_features(
     n = len(sentences)
     weights = [lexicon.idf(t) for t in q.terms]
     total = sum(weights) or 1.0
-    unseen_terms = [
-        (t, w) for t, w in zip(q.terms, weights)
+    unseen = sum(
+        w for t, w in zip(q.terms, weights)
         if not lexicon.is_known(t) and not (t in q.places and lexicon.place_terms(q.places[t]))
-    ]
-    unseen = sum(w for _, w in unseen_terms) / total
-    # Unseen, and no word of like meaning in the corpus either ("greenback" with no "dollar").
-    unseen_unrelated = sum(
-        w for t, w in unseen_terms if not any(lexicon.is_known(r) for r in q.related.get(t, ()))
     ) / total
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     columns = {
@@ -194,6 +189,5 @@ def candidate_features(
         "second_dense": second,
         "second_gap": second - second.max(initial=-1.0),
         "unseen": np.full(n, unseen),
-        "unseen_unrelated": np.full(n, unseen_unrelated),
     }
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))

@@ -23,7 +23,7 @@ WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 # What the abstainer sees of a ranked candidate list (see `abstain_features`).
 ABSTAIN_FEATURES = (
     "top_score", "margin", "unseen", "has_unseen", "top_missing_rare", "top_type_miss", "top_coverage",
-    "top_coverage_context", "top_dense", "top_second_dense", "top_related_coverage", "unseen_unrelated",
+    "top_coverage_context", "top_dense", "top_second_dense", "top_related_coverage",
 )
 
 
@@ -100,7 +100,7 @@ def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     return np.array([
         scores[order[0]], margin, column["unseen"], float(column["unseen"] > 0),
         column["missing_rare"], column["type_miss"], column["coverage"], column["coverage_context"],
-        column["dense"], column["second_dense"], column["related_coverage"], column["unseen_unrelated"],
+        column["dense"], column["second_dense"], column["related_coverage"],
     ])
 
 

@@ -134,8 +134,11 @@ class Searcher:
         return Candidates(ids, vectors, dense, bm25, features)
 
     def _lexical_query(self, view: QuestionView) -> list[str]:
-        """The question's terms, and the corpus's names of the places it names (America → US)."""
-        places = {t for country in set(view.places.values()) for t in self.lexical.place_terms(country)}
+        """The question's terms, and for a place the corpus never names, the corpus's names of
+        its country (America → US). Places the corpus names are left alone: expanding them too
+        drowned SQuAD questions in a country's every city (BM25 Hit@1 0.635 → 0.571)."""
+        countries = {c for t, c in view.places.items() if not self.lexical.is_known(t)}
+        places = {t for country in countries for t in self.lexical.place_terms(country)}
         return [*view.terms, *sorted(places - view.term_set)]
 
     def _sentence_view(self, sentence_id: int) -> SentenceView:

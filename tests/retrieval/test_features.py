@@ -113,14 +113,6 @@ def test_a_place_of_a_country_the_corpus_names_is_not_unseen():
     assert _question_features("deal in japan", lexicon)["unseen"] > 0.0
 
 
-def test_an_unseen_word_with_a_relative_in_the_corpus_is_not_unseen_unrelated():
-    """"negotiations" is unseen in a corpus of "talks" but has a relative there."""
-    lexicon = _lexicon("The talks were held in London.", "Exports fell.")
-    features = _question_features("negotiations", lexicon)
-    assert features["unseen"] == 1.0
-    assert features["unseen_unrelated"] == 0.0
-
-
 def test_corpus_names_of_a_country_are_found_by_their_terms():
     """The corpus's terms that name places of CH are its Swiss city, not its British one."""
     lexicon = _lexicon("The deal was struck in Geneva.", "Talks resumed in London.")
