@@ -86,6 +86,8 @@ def main() -> None:
     for name, code, rank in [*country_names(), *city_names(args.min_population)]:
         # Keys in the form quotebot reads text in ("People's Republic" → "People Republic").
         name = " ".join(place_tokens(name))
+        # "The Hague" is found by "Hague": no name starts with a word as common as "the".
+        name = name[4:] if name.lower().startswith("the ") else name
         if len(name) <= 3:
             if not name.isupper() or len(name) < 2 or rank < COUNTRY_RANK + args.abbreviated:
                 continue

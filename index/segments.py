@@ -7,7 +7,6 @@ or segments pile up, a compaction merges everything into one segment.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,12 +60,12 @@ class SegmentedStore:
         self.parts = parts
         self.deleted = deleted
         self.kind = parts[0].kind if parts else "flat"
-        self._ids = [part.export_ids() for part in parts]
-        self._live = sum(int((~is_deleted(ids, deleted)).sum()) for ids in self._ids)
-        starts = [(int(ids.min()) if len(ids) else 0, i) for i, ids in enumerate(self._ids)]
-        starts.sort()
-        self._starts = [s for s, _ in starts]
-        self._order = [i for _, i in starts]
+        ids = [part.export_ids() for part in parts]
+        self._dead = [int(is_deleted(part_ids, deleted).sum()) for part_ids in ids]
+        self._live = sum(len(part_ids) - dead for part_ids, dead in zip(ids, self._dead))
+        starts = sorted((int(part_ids.min()) if len(part_ids) else 0, i) for i, part_ids in enumerate(ids))
+        self._starts = np.asarray([s for s, _ in starts], dtype=np.int64)
+        self._order = np.asarray([i for _, i in starts], dtype=np.int64)
 
     def __len__(self) -> int:
         return self._live
@@ -77,15 +76,18 @@ class SegmentedStore:
             return np.zeros((n, 0), np.float32), np.zeros((n, 0), np.int64)
         k = min(k, self._live)
         scores, ids = [], []
-        for part, part_ids in zip(self.parts, self._ids):
-            dead = int(is_deleted(part_ids, self.deleted).sum())
+        for part, dead in zip(self.parts, self._dead):
             if len(part) - dead <= 0:
                 continue
             s, i = part.search(queries, min(len(part), k + dead))
             s = np.where(i >= 0, s, -np.inf)
-            s[is_deleted(i.ravel(), self.deleted).reshape(i.shape)] = -np.inf
+            if dead:
+                s[is_deleted(i.ravel(), self.deleted).reshape(i.shape)] = -np.inf
             scores.append(s)
             ids.append(i)
+        if len(self.parts) == 1 and not self._dead[0]:
+            # One whole segment: FAISS's own order is already the answer.
+            return scores[0][:, :k].astype(np.float32), ids[0][:, :k]
         all_scores, all_ids = np.hstack(scores), np.hstack(ids)
         order = np.argsort(-all_scores, axis=1, kind="stable")[:, :k]
         top_scores = np.take_along_axis(all_scores, order, axis=1)
@@ -95,7 +97,9 @@ class SegmentedStore:
     def vectors(self, ids: np.ndarray) -> np.ndarray:
         ids = np.asarray(ids, dtype=np.int64)
         out = np.zeros((len(ids), self.parts[0].dim if self.parts else 0), np.float32)
-        owner = np.asarray([self._order[max(0, bisect_right(self._starts, int(i)) - 1)] for i in ids])
+        if len(self.parts) == 1:
+            return self.parts[0].vectors(ids)
+        owner = self._order[np.maximum(np.searchsorted(self._starts, ids, side="right") - 1, 0)]
         for part_no in set(owner.tolist()):
             rows = np.nonzero(owner == part_no)[0]
             out[rows] = self.parts[part_no].vectors(ids[rows])

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from .fusion import ranks
 from .places import countries, find_places
 from .related import related_terms
-from .text import content_terms, content_words, stem
+from .text import STOPWORDS, content_words, stem
 
 # What a question asks for, and what a sentence must hold to answer it. A question may want
 # several kinds ("how much" → an amount, a count or a share); one found is a match.
@@ -79,9 +80,7 @@ class SentenceView:
     context_terms: frozenset[str]  # with the previous sentence of the article ("He said…")
     bigrams: frozenset[tuple[str, str]]
     length: int
-    holds: frozenset[str]  # the _WANTS kinds it can answer, names aside (they depend on the question)
-    names: tuple[frozenset[str], ...]  # content terms of each multi-word capitalised name
-    text: str  # for the places it names, looked up only for questions that name one
+    text: str  # for what it holds and names, looked up only when a question asks
 
 
 def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> SentenceView:
@@ -91,13 +90,13 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
         context_terms=frozenset(seq) | frozenset(previous),
         bigrams=frozenset(zip(seq, seq[1:])),
         length=len(seq),
-        holds=_kinds_held(sentence),
-        names=tuple(frozenset(content_terms(n)) for n in _NAME.findall(sentence)),
         text=sentence,
     )
 
 
+@lru_cache(maxsize=65_536)
 def _kinds_held(sentence: str) -> frozenset[str]:
+    """The _WANTS kinds a sentence can answer, names aside (they depend on the question)."""
     # Plain letter runs, not text.words(): this runs on every new candidate sentence, and the
     # word lists here need no normal form.
     lowered = sentence.lower()
@@ -113,6 +112,21 @@ def _kinds_held(sentence: str) -> frozenset[str]:
     if not _CURRENCY_SIGNS.isdisjoint(sentence) or not tokens.isdisjoint(_MONEY_WORDS):
         held.add("money")
     return frozenset(held)
+
+
+@lru_cache(maxsize=65_536)
+def _names(sentence: str) -> tuple[frozenset[str], ...]:
+    """Content terms of each multi-word capitalised name (plain ASCII words: no normal form needed)."""
+    return tuple(
+        frozenset(stem(w) for w in name.lower().split() if w not in STOPWORDS) for name in _NAME.findall(sentence)
+    )
+
+
+def _holds_wanted(q: QuestionView, s: SentenceView) -> bool:
+    if not q.wants.isdisjoint(_kinds_held(s.text)):
+        return True
+    # A name the question does not already contain is a candidate answer to "who" or "where".
+    return not q.wants.isdisjoint(("person", "place")) and any(not name <= q.term_set for name in _names(s.text))
 
 
 def text_features(q: QuestionView, sentences: list[SentenceView], weights: list[float]) -> dict[str, np.ndarray]:
@@ -142,12 +156,7 @@ def text_features(q: QuestionView, sentences: list[SentenceView], weights: list[
             related[i] = [not relatives.isdisjoint(s.terms) for s in sentences]
     related &= ~has
     missing = np.where(has, 0.0, w).max(axis=0, initial=0.0)
-    # A name the question does not already contain is a candidate answer to "who".
-    held = [
-        s.holds | ({"person", "place"} if any(not name <= q.term_set for name in s.names) else frozenset())
-        for s in sentences
-    ]
-    type_match = np.fromiter((bool(q.wants & h) for h in held), float, n)
+    type_match = np.fromiter((bool(q.wants) and _holds_wanted(q, s) for s in sentences), float, n)
     return {
         "coverage": (w * has).sum(axis=0) / total,
         "missing_rare": missing / (max(weights, default=1.0) or 1.0),

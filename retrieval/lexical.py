@@ -19,6 +19,7 @@ class LexicalIndex:
 
         logging.getLogger("bm25s").setLevel(logging.ERROR)
         self.ids = np.asarray([s.id for s in table.sentences], dtype=np.int64)
+        self._by_id = np.argsort(self.ids, kind="stable")  # positions, in id order
         self._bm25 = bm25s.BM25()
         sentence_terms = [content_terms(s.text) for s in table.sentences]
         self.terms = sentence_terms  # by table position; reused by the rerank features
@@ -44,6 +45,10 @@ class LexicalIndex:
         near = self._near(term)
         # Asked only when a corpus term is near: the dictionary loads on first use.
         return term if near == term or is_english_word(word) else near
+
+    def positions(self, ids: np.ndarray) -> np.ndarray:
+        """Table positions (rows of `self.ids` and of every score array) of sentence ids."""
+        return self._by_id[np.searchsorted(self.ids, ids, sorter=self._by_id)]
 
     def is_known(self, term: str) -> bool:
         return term in self._bm25.vocab_dict

@@ -31,20 +31,30 @@ class _Gazetteer:
     any_case: dict[str, str]  # casefolded name → country
     title: dict[str, str]  # name as capitalised (a common word otherwise: Nice, Reading) → country
     upper: dict[str, str]  # abbreviation in capitals (US, UK) → country
-    longest: dict[str, int]  # casefolded first word of a name → words in its longest name
+    # First word of a name (casefolded for any_case, as written otherwise) → words in its longest name.
+    longest: dict[str, int]
+    first_any: frozenset[str]
+    first_written: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
     tables: dict[str, dict[str, str]] = {"any": {}, "title": {}, "upper": {}}
-    longest: dict[str, int] = {}
     for line in GAZETTEER_FILE.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, case, country = line.split("\t")
             tables[case][name] = country
-            words = name.casefold().split()
+    longest: dict[str, int] = {}
+    firsts: dict[str, set[str]] = {"any": set(), "written": set()}
+    for case, names in tables.items():
+        for name in names:
+            words = name.split()
             longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return _Gazetteer(tables["any"], tables["title"], tables["upper"], longest)
+            firsts["any" if case == "any" else "written"].add(words[0])
+    return _Gazetteer(
+        tables["any"], tables["title"], tables["upper"], longest, frozenset(firsts["any"]),
+        frozenset(firsts["written"]),
+    )
 
 
 def place_tokens(text: str) -> list[str]:
@@ -66,12 +76,15 @@ def find_places(text: str) -> list[Place]:
     table = _gazetteer()
     tokens = place_tokens(text)
     folded = [t.casefold() for t in tokens]
+    # Most sentences name no place: two set intersections settle them.
+    if table.first_any.isdisjoint(folded) and table.first_written.isdisjoint(tokens):
+        return []
     found, i = [], 0
     while i < len(tokens):
-        longest = table.longest.get(folded[i])
-        if longest is None:  # most words start no name
-            i += 1
-            continue
+        longest = max(
+            table.longest.get(folded[i], 0) if folded[i] in table.first_any else 0,
+            table.longest.get(tokens[i], 0) if tokens[i] in table.first_written else 0,
+        )
         for n in range(min(longest, len(tokens) - i), 0, -1):
             country = _lookup(table, tokens[i : i + n], " ".join(folded[i : i + n]))
             if country:

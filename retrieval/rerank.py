@@ -12,6 +12,7 @@ never on the seed gold questions; the threshold is calibrated with `quotebot eva
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,7 @@ class LinearModel:
 
     def score(self, matrix: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
         """Scores of the rows of `matrix`, whose columns are named by `names`."""
-        x = (matrix[:, [names.index(f) for f in self.features]] - self.mean) / self.scale
+        x = (matrix[:, _columns(self.features, names)] - self.mean) / self.scale
         return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
 
     def to_json(self) -> dict:
@@ -93,15 +94,24 @@ class SecondStage:
 
 def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """ABSTAIN_FEATURES of one question's candidates (rows of FEATURE_NAMES) and their scores."""
-    order = np.argsort(-scores, kind="stable")
-    top = features[order[0]]
-    column = {name: top[FEATURE_NAMES.index(name)] for name in FEATURE_NAMES}
-    margin = scores[order[0]] - (scores[order[1]] if len(order) > 1 else 0.0)
-    return np.array([
-        scores[order[0]], margin, column["unseen"], float(column["unseen"] > 0),
-        column["missing_rare"], column["type_miss"], column["coverage"], column["coverage_context"],
-        column["dense"], column["second_dense"], column["related_coverage"],
-    ])
+    best = int(np.argmax(scores))  # the first of equal bests, as a stable sort would give
+    runner_up = float(np.max(np.delete(scores, best))) if len(scores) > 1 else 0.0
+    top = features[best, _columns(_TOP_FEATURES, FEATURE_NAMES)]
+    unseen = top[0]
+    return np.array([scores[best], scores[best] - runner_up, unseen, float(unseen > 0), *top[1:]])
+
+
+# The top candidate's own features in ABSTAIN_FEATURES, after top_score, margin and has_unseen.
+_TOP_FEATURES = (
+    "unseen", "missing_rare", "type_miss", "coverage", "coverage_context", "dense", "second_dense",
+    "related_coverage",
+)
+
+
+@lru_cache(maxsize=64)
+def _columns(wanted: tuple[str, ...], names: tuple[str, ...]) -> list[int]:
+    """Positions of `wanted` among `names` (asked per question: worth keeping)."""
+    return [names.index(f) for f in wanted]
 
 
 def load_second_stage(second_model: str | None, path: Path = WEIGHTS_FILE) -> SecondStage:

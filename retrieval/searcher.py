@@ -122,7 +122,7 @@ class Searcher:
         vectors = self.index.store.vectors(ids)
         dense = vectors @ qvec
         # The lexical index is built over the table's rows in order: positions are shared.
-        bm25 = bm25_all[[self.index.table.position(int(i)) for i in ids]]
+        bm25 = bm25_all[self.lexical.positions(ids)]
         # Without a second-stage model its features mirror the first model's.
         second = (
             self.index.second.vectors(ids) @ second_qvec
@@ -195,8 +195,10 @@ class Searcher:
         before, after = table.neighbours(head.id, self.settings.context, self.settings.context)
         if not before and _NEEDS_ANTECEDENT.search(head.text):
             before, _ = table.neighbours(head.id, 1, 0)
-        return Answer(
-            **_quote(head).model_dump(), score=round(float(scores[order[group[0]]]), 4), also=also,
+        # Built from the index's own typed rows: validation would only re-check them, per answer.
+        return Answer.model_construct(
+            quote=head.text, source=head.source, line=head.line, start=head.start, end=head.end,
+            score=round(float(scores[order[group[0]]]), 4), also=also,
             context_before=[_quote(s) for s in before], context_after=[_quote(s) for s in after],
             highlights=highlight_spans(head.text, view.terms),
         )
@@ -211,7 +213,7 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
 
 
 def _quote(sentence: Sentence) -> Quote:
-    return Quote(
+    return Quote.model_construct(
         quote=sentence.text, source=sentence.source, line=sentence.line, start=sentence.start,
         end=sentence.end,
     )
