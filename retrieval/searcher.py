@@ -8,6 +8,7 @@ are attached.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -98,17 +99,33 @@ class Searcher:
         """(clean question, its view, its candidates) per question, encoding in batches."""
         cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
         second = self.index.second_embedder if second_stage else None
-        for i in range(0, len(cleaned), batch_size):
-            batch = cleaned[i : i + batch_size]
+        batches = [cleaned[i : i + batch_size] for i in range(0, len(cleaned), batch_size)]
+
+        def encode(batch: list[str]):
             qvecs = self.index.embedder.encode(batch, batch_size=batch_size, kind="query")
             second_qvecs = second.encode(batch, batch_size=batch_size, kind="query") if second else None
             _, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
+            return qvecs, second_qvecs, dense_ids
+
+        def ranked(batch: list[str], qvecs, second_qvecs, dense_ids):
             for j, question in enumerate(batch):
                 view = view_question(question, self.lexical.resolve)
                 second_q = second_qvecs[j] if second_qvecs is not None else None
                 yield question, view, self.candidates(view, qvecs[j], second_q, dense_ids[j])
             if progress:
                 progress(len(batch))
+
+        if len(batches) == 1:  # one question (`ask`): no thread to start
+            yield from ranked(batches[0], *encode(batches[0]))
+            return
+        # The encoders run outside the GIL: the next batch encodes while this one is ranked.
+        with ThreadPoolExecutor(1) as ahead:
+            pending = ahead.submit(encode, batches[0]) if batches else None
+            for k, batch in enumerate(batches):
+                encoded = pending.result()
+                if k + 1 < len(batches):
+                    pending = ahead.submit(encode, batches[k + 1])
+                yield from ranked(batch, *encoded)
 
     def candidates(
         self, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None, dense_ids: np.ndarray
