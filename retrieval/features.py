@@ -1,8 +1,10 @@
 """Second-stage features of a (question, candidate sentence) pair, beyond first-stage scores.
 
 Each feature is cheap text arithmetic: how much of the question's rare vocabulary the sentence
-holds, whether a rare question word is missing, whether the sentence holds the kind of thing the
-question asks for (a number for "how many", a name for "who").
+holds (a place counts as held when the sentence names another place of its country), how much
+more it holds through words of like meaning, whether a rare question word is missing, whether
+the sentence holds the kind of thing the question asks for (a number for "how many", a date for
+"when", a name for "who").
 """
 from __future__ import annotations
 

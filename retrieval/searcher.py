@@ -206,9 +206,13 @@ class Searcher:
     ) -> Answer:
         table = self.index.table
         head = table[int(cands.ids[order[group[0]]])]
-        also = [_quote(table[int(cands.ids[order[r]])]) for r in group[1:]]
-        seen = {head.source}
-        also = [q for q in also if not (q.source in seen or seen.add(q.source))]
+        # One quote per other article: a corpus may hold the same sentence many times over.
+        also, seen = [], {head.source}
+        for r in group[1:]:
+            other = table[int(cands.ids[order[r]])]
+            if other.source not in seen:
+                seen.add(other.source)
+                also.append(_quote(other))
         before, after = table.neighbours(head.id, self.settings.context, self.settings.context)
         if not before and _NEEDS_ANTECEDENT.search(head.text):
             before, _ = table.neighbours(head.id, 1, 0)
