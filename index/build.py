@@ -293,16 +293,18 @@ def _embed_into(
     targets: list[tuple[FaissStore, Embedder]], sentences: list[Sentence], batch: int,
     progress: Progress | None,
 ) -> None:
-    """Encode in chunks straight into each store, so vectors are never held twice."""
+    """Encode in chunks straight into each store, so vectors are never held twice. A sentence
+    repeated within a chunk (one wire story in several articles) is encoded once."""
     chunk = batch * 16
     if progress:
         progress(0, len(sentences))
     for i in range(0, len(sentences), chunk):
         part = sentences[i : i + chunk]
-        texts = [s.text for s in part]
+        unique: dict[str, int] = {}
+        rows = np.asarray([unique.setdefault(s.text, len(unique)) for s in part], dtype=np.int64)
         ids = np.asarray([s.id for s in part], dtype=np.int64)
         for store, embedder in targets:
-            store.add(ids, embedder.encode(texts, batch_size=batch, kind="passage"))
+            store.add(ids, embedder.encode(list(unique), batch_size=batch, kind="passage")[rows])
         if progress:
             progress(i + len(part), len(sentences))
 

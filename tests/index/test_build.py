@@ -1,6 +1,8 @@
 """The index on disk: built once, reused, updated incrementally, rebuilt when it must be."""
 import json
 
+import numpy as np
+
 import pytest
 
 from index import build
@@ -56,6 +58,21 @@ def test_added_file_alone_is_embedded(fake_settings, fake_models):
     assert report.added == ["new.txt"] and fake_models["test-hash"].encoded == 2
     assert "new.txt" in index.manifest.files
     assert any(s.source == "new.txt" for s in index.table.sentences)
+
+
+def test_repeated_sentence_is_embedded_once_and_indexed_everywhere(fake_settings, fake_models):
+    """Two articles carrying the same sentence: one encode, both sentences searchable."""
+    open_index(fake_settings)
+    line = "The zebra committee met in Oslo on Friday."
+    (fake_settings.corpus / "a.txt").write_text(line + " It chose a striped logo.", encoding="utf-8")
+    (fake_settings.corpus / "b.txt").write_text(line, encoding="utf-8")
+    fake_models["test-hash"].encoded = 0
+    index, _ = open_index(fake_settings)
+    assert fake_models["test-hash"].encoded == 2
+    copies = [s for s in index.table.sentences if s.text == line]
+    assert {s.source for s in copies} == {"a.txt", "b.txt"}
+    vectors = index.store.vectors(np.asarray([s.id for s in copies]))
+    assert np.allclose(vectors[0], vectors[1]) and np.linalg.norm(vectors[0]) > 0
 
 
 def test_removed_file_disappears_from_answers(fake_settings):
