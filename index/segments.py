@@ -96,9 +96,9 @@ class SegmentedStore:
 
     def vectors(self, ids: np.ndarray) -> np.ndarray:
         ids = np.asarray(ids, dtype=np.int64)
-        out = np.zeros((len(ids), self.parts[0].dim if self.parts else 0), np.float32)
         if len(self.parts) == 1:
             return self.parts[0].vectors(ids)
+        out = np.zeros((len(ids), self.parts[0].dim if self.parts else 0), np.float32)
         owner = self._order[np.maximum(np.searchsorted(self._starts, ids, side="right") - 1, 0)]
         for part_no in set(owner.tolist()):
             rows = np.nonzero(owner == part_no)[0]

@@ -2,7 +2,8 @@
 
 A question says "Switzerland", "America" or "Beijing"; the article says "Geneva", "US" or
 "China". `places.tsv` (made by bench/make_gazetteer.py from countryinfo and GeoNames) maps
-country names, other spellings, demonyms, capitals and large cities to a country code.
+country names, other spellings, demonyms, capitals, states or provinces and cities of 150k+
+people to a country code.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from pathlib import Path
 from .text import normal_form, stem
 
 GAZETTEER_FILE = Path(__file__).with_name("places.tsv")
-_LONGEST = 4  # words in the longest name looked up ("United States of America")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*\.?")
 
 
