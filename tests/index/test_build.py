@@ -179,7 +179,7 @@ def test_corpus_without_usable_articles_is_an_error(tmp_path, fake_models):
 def test_parallel_segmentation_gives_the_same_sentences(fake_settings, monkeypatch):
     """Articles split on worker processes yield exactly the sentences of a serial split."""
     serial, _ = open_index(fake_settings)
-    monkeypatch.setattr(build, "PARALLEL_SEGMENT_ABOVE", 1)
+    monkeypatch.setattr(build, "PARALLEL_SEGMENT_ABOVE_CHARS", 1)
     monkeypatch.setattr(build.os, "cpu_count", lambda: 2)
     parallel, _ = open_index(fake_settings, rebuild=True)
     assert [(s.source, s.line, s.start, s.end, s.text) for s in parallel.table.sentences] == [
