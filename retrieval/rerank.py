@@ -101,11 +101,9 @@ def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     return np.array([scores[best], scores[best] - runner_up, unseen, float(unseen > 0), *top[1:]])
 
 
-# The top candidate's own features in ABSTAIN_FEATURES, after top_score, margin and has_unseen.
-_TOP_FEATURES = (
-    "unseen", "missing_rare", "type_miss", "coverage", "coverage_context", "dense", "second_dense",
-    "related_coverage",
-)
+# The candidate features abstain_features reads off the top candidate: "unseen", then each
+# "top_<feature>" of ABSTAIN_FEATURES after top_score, in order.
+_TOP_FEATURES = ("unseen", *(n.removeprefix("top_") for n in ABSTAIN_FEATURES[4:]))
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,18 @@
+"""The abstainer's view of a ranked candidate list (retrieval.rerank)."""
+import numpy as np
+
+from retrieval.features import FEATURE_NAMES
+from retrieval.rerank import ABSTAIN_FEATURES, abstain_features
+
+
+def test_abstainer_reads_the_best_candidate_and_its_margin():
+    """Each top_<feature> is the best-scored candidate's own, the margin is to the runner-up."""
+    features = np.arange(3 * len(FEATURE_NAMES), dtype=float).reshape(3, len(FEATURE_NAMES))
+    scores = np.array([0.2, 0.9, 0.5])
+    row = dict(zip(ABSTAIN_FEATURES, abstain_features(features, scores)))
+    best = dict(zip(FEATURE_NAMES, features[1]))
+    assert row["top_score"] == 0.9 and np.isclose(row["margin"], 0.4)
+    assert row["unseen"] == best["unseen"] and row["has_unseen"] == 1.0
+    for name in ABSTAIN_FEATURES:
+        if name.startswith("top_") and name != "top_score":
+            assert row[name] == best[name.removeprefix("top_")]
