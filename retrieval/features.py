@@ -131,46 +131,52 @@ def _holds_wanted(q: QuestionView, s: SentenceView) -> bool:
     return not q.wants.isdisjoint(("person", "place")) and any(not name <= q.term_set for name in _names(s.text))
 
 
-def text_features(q: QuestionView, sentences: list[SentenceView], weights: list[float]) -> dict[str, np.ndarray]:
+def text_features(
+    q: QuestionView, sentences: list[SentenceView], weights: list[float],
+    related: dict[str, frozenset[str]] | None = None,
+) -> dict[str, np.ndarray]:
     """The text-only features of a question against each sentence, by name; `weights` are the
-    IDFs of q.terms.
+    IDFs of q.terms, `related` the relatives of its terms worth looking for (default q.related).
 
     Column by column over the candidates (one pass per question term), not sentence by
     sentence: the per-question cost stays a few list comprehensions.
     """
-    n = len(sentences)
-    w = np.asarray(weights, dtype=np.float64).reshape(-1, 1)
+    n, m = len(sentences), len(q.terms)
+    related = q.related if related is None else related
+    w = np.asarray(weights, dtype=np.float64)
     total = float(w.sum()) or 1.0
-    has = np.zeros((len(q.terms), n), dtype=bool)
-    around = np.zeros((len(q.terms), n), dtype=bool)
-    related = np.zeros((len(q.terms), n), dtype=bool)
+    # Rows: each term held by the sentence, held with the sentence before, held only by relatives.
+    held = np.zeros((3, m, n), dtype=bool)
     for i, t in enumerate(q.terms):
-        has[i] = [t in s.terms for s in sentences]
-        around[i] = [t in s.context_terms for s in sentences]
+        held[0, i] = [t in s.terms for s in sentences]
+        held[1, i] = [t in s.context_terms for s in sentences]
         if t in q.places:
             # A place is covered by another place of its country (Switzerland by Geneva).
             country = q.places[t]
-            same_country = np.fromiter((country in countries(s.text) for s in sentences), bool, n)
-            has[i] |= same_country
-            around[i] |= same_country
-        if t in q.related:
-            relatives = q.related[t]
-            related[i] = [not relatives.isdisjoint(s.terms) for s in sentences]
-    related &= ~has
-    missing = np.where(has, 0.0, w).max(axis=0, initial=0.0)
-    type_match = np.fromiter((bool(q.wants) and _holds_wanted(q, s) for s in sentences), float, n)
+            same_country = [country in countries(s.text) for s in sentences]
+            held[0, i] |= same_country
+            held[1, i] |= same_country
+        if related.get(t):
+            relatives = related[t]
+            held[2, i] = [not relatives.isdisjoint(s.terms) for s in sentences]
+    held[2] &= ~held[0]
+    coverage, coverage_context, related = (w @ held.reshape(3, m, n)) / total if m else np.zeros((3, n))
+    missing = np.where(held[0], 0.0, w[:, None]).max(axis=0, initial=0.0)
+    type_match = (
+        np.array([_holds_wanted(q, s) for s in sentences], dtype=float) if q.wants else np.zeros(n)
+    )
     return {
-        "coverage": (w * has).sum(axis=0) / total,
+        "coverage": coverage,
         "missing_rare": missing / (max(weights, default=1.0) or 1.0),
         "bigram_overlap": (
-            np.fromiter((len(q.bigrams & s.bigrams) for s in sentences), float, n) / len(q.bigrams)
+            np.array([len(q.bigrams & s.bigrams) for s in sentences], dtype=float) / len(q.bigrams)
             if q.bigrams else np.zeros(n)
         ),
         "type_match": type_match,
         "type_miss": (1.0 - type_match) if q.wants else np.zeros(n),
-        "short": np.fromiter((s.length < 4 for s in sentences), float, n),
-        "coverage_context": (w * around).sum(axis=0) / total,
-        "related_coverage": (w * related).sum(axis=0) / total,
+        "short": np.array([s.length < 4 for s in sentences], dtype=float),
+        "coverage_context": coverage_context,
+        "related_coverage": related,
     }
 
 
@@ -190,8 +196,10 @@ def candidate_features(
         if not lexicon.is_known(t) and not (t in q.places and lexicon.place_terms(q.places[t]))
     ) / total
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
+    # Only relatives the corpus holds can be in a sentence: most questions look for none.
+    related = {t: frozenset(r for r in rs if lexicon.is_known(r)) for t, rs in q.related.items()}
     columns = {
-        **text_features(q, sentences, weights),
+        **text_features(q, sentences, weights, related),
         "dense": dense,
         "dense_gap": dense - dense.max(initial=-1.0),
         "dense_recip_rank": 1.0 / (1 + ranks(dense)),

@@ -11,22 +11,22 @@ def group_ranked(vectors: np.ndarray, similarity: float, limit: int) -> list[lis
     otherwise it heads a new group while fewer than `limit` exist.
     """
     groups: list[list[int]] = []
-    heads = np.empty((0, len(vectors)))  # cosines of each group head to every row
+    heads = np.empty((limit, len(vectors)))  # cosines of each group head to every row
     row = 0
     # Heads are decided in rank order, so walk the rows until the last group has begun ...
     while row < len(vectors) and len(groups) < limit:
         if len(groups):
-            best = int(heads[:, row].argmax())
+            best = int(heads[: len(groups), row].argmax())
             if heads[best, row] >= similarity:
                 groups[best].append(row)
                 row += 1
                 continue
+        heads[len(groups)] = vectors @ vectors[row]
         groups.append([row])
-        heads = np.vstack([heads, (vectors @ vectors[row]).astype(np.float64)])
         row += 1
     # ... then the rest only join groups, all at once.
     if row < len(vectors) and len(groups):
-        rest = heads[:, row:]
+        rest = heads[: len(groups), row:]
         best = rest.argmax(axis=0)
         joins = rest[best, np.arange(rest.shape[1])] >= similarity
         for r, g in zip((np.nonzero(joins)[0] + row).tolist(), best[joins].tolist()):

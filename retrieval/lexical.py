@@ -33,6 +33,7 @@ class LexicalIndex:
         self._idf = {t: float(np.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5))) for t, i in vocab.items()}
         self._unseen_idf = float(np.log(1 + (n + 0.5) / 0.5))
         self._deletions: dict[str, list[str]] | None = None  # built on the first unknown term
+        self._repaired: dict[str, str] = {}  # unknown word → its term, as decided once
         self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
 
     def resolve(self, words: list[str]) -> list[str]:
@@ -42,9 +43,12 @@ class LexicalIndex:
         return [t if (t := stem(w)) in vocab else self._repair(w, t) for w in words]
 
     def _repair(self, word: str, term: str) -> str:
-        near = self._near(term)
-        # Asked only when a corpus term is near: the dictionary loads on first use.
-        return term if near == term or is_english_word(word) else near
+        repaired = self._repaired.get(word)
+        if repaired is None:
+            near = self._near(term)
+            # Asked only when a corpus term is near: the dictionary loads on first use.
+            repaired = self._repaired[word] = term if near == term or is_english_word(word) else near
+        return repaired
 
     def positions(self, ids: np.ndarray) -> np.ndarray:
         """Table positions (rows of `self.ids` and of every score array) of sentence ids."""

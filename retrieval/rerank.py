@@ -12,7 +12,7 @@ never on the seed gold questions; the threshold is calibrated with `quotebot eva
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +40,14 @@ class LinearModel:
 
     def score(self, matrix: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
         """Scores of the rows of `matrix`, whose columns are named by `names`."""
-        x = (matrix[:, _columns(self.features, names)] - self.mean) / self.scale
-        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
+        weights, bias = self._raw
+        return 1.0 / (1.0 + np.exp(-(matrix[:, _columns(self.features, names)] @ weights + bias)))
+
+    @cached_property
+    def _raw(self) -> tuple[np.ndarray, float]:
+        """Weights and bias on unstandardised features (the standardisation folded in, asked per question)."""
+        weights = self.weights / self.scale
+        return weights, float(self.bias - self.mean @ weights)
 
     def to_json(self) -> dict:
         return {
