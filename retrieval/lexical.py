@@ -11,6 +11,9 @@ from .places import single_word_places
 from .text import content_terms, is_english_word, stem
 
 
+_REPAIRS_KEPT = 50_000
+
+
 class LexicalIndex:
     """BM25 scores of every sentence for a question; built in memory from the sentence table."""
 
@@ -45,6 +48,8 @@ class LexicalIndex:
     def _repair(self, word: str, term: str) -> str:
         repaired = self._repaired.get(word)
         if repaired is None:
+            if len(self._repaired) >= _REPAIRS_KEPT:  # a long-running bot meets endless new words
+                self._repaired.clear()
             near = self._near(term)
             # Asked only when a corpus term is near: the dictionary loads on first use.
             repaired = self._repaired[word] = term if near == term or is_english_word(word) else near
