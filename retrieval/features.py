@@ -133,16 +133,16 @@ def _holds_wanted(q: QuestionView, s: SentenceView) -> bool:
 
 def text_features(
     q: QuestionView, sentences: list[SentenceView], weights: list[float],
-    related: dict[str, frozenset[str]] | None = None,
+    relatives: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, np.ndarray]:
     """The text-only features of a question against each sentence, by name; `weights` are the
-    IDFs of q.terms, `related` the relatives of its terms worth looking for (default q.related).
+    IDFs of q.terms, `relatives` the relatives of its terms worth looking for (default q.related).
 
     Column by column over the candidates (one pass per question term), not sentence by
     sentence: the per-question cost stays a few list comprehensions.
     """
     n, m = len(sentences), len(q.terms)
-    related = q.related if related is None else related
+    relatives = q.related if relatives is None else relatives
     w = np.asarray(weights, dtype=np.float64)
     total = float(w.sum()) or 1.0
     # Rows: each term held by the sentence, held with the sentence before, held only by relatives.
@@ -156,11 +156,10 @@ def text_features(
             same_country = [country in countries(s.text) for s in sentences]
             held[0, i] |= same_country
             held[1, i] |= same_country
-        if related.get(t):
-            relatives = related[t]
-            held[2, i] = [not relatives.isdisjoint(s.terms) for s in sentences]
+        if relatives.get(t):
+            held[2, i] = [not relatives[t].isdisjoint(s.terms) for s in sentences]
     held[2] &= ~held[0]
-    coverage, coverage_context, related = (w @ held.reshape(3, m, n)) / total if m else np.zeros((3, n))
+    coverage, coverage_context, related = (w @ held) / total
     missing = np.where(held[0], 0.0, w[:, None]).max(axis=0, initial=0.0)
     type_match = (
         np.array([_holds_wanted(q, s) for s in sentences], dtype=float) if q.wants else np.zeros(n)
@@ -197,9 +196,9 @@ def candidate_features(
     ) / total
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     # Only relatives the corpus holds can be in a sentence: most questions look for none.
-    related = {t: frozenset(r for r in rs if lexicon.is_known(r)) for t, rs in q.related.items()}
+    relatives = {t: frozenset(r for r in rs if lexicon.is_known(r)) for t, rs in q.related.items()}
     columns = {
-        **text_features(q, sentences, weights, related),
+        **text_features(q, sentences, weights, relatives),
         "dense": dense,
         "dense_gap": dense - dense.max(initial=-1.0),
         "dense_recip_rank": 1.0 / (1 + ranks(dense)),
