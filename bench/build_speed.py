@@ -18,7 +18,7 @@ from common import SQUAD1, machine, median, row, timed
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=SQUAD1 / "articles")
-    parser.add_argument("--model", default="all-MiniLM-L6-v2-int8")
+    parser.add_argument("--model", default=None, help="embedding model (default: the settings' default)")
     parser.add_argument("--second-model", default="none")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit-files", type=int, default=300, help="articles used (0: all)")
@@ -27,6 +27,8 @@ def main() -> None:
     from index.build import open_index
     from index.embed import get_embedder, resolve_second_model
     from index.settings import IndexSettings
+
+    args.model = args.model or IndexSettings().model
 
     corpus = args.corpus
     with tempfile.TemporaryDirectory() as tmp:

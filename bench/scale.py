@@ -24,6 +24,7 @@ from common import SQUAD1, machine, percentile, row, timed
 def real_vectors(n_sentences: int, n_questions: int):
     from index.embed import get_embedder
     from index.segment import collapse_whitespace, split_sentences
+    from index.settings import IndexSettings
 
     texts = []
     for path in sorted((SQUAD1 / "articles").glob("*.txt")):
@@ -32,7 +33,7 @@ def real_vectors(n_sentences: int, n_questions: int):
         if len(texts) >= n_sentences:
             break
     questions = [json.loads(l)["question"] for l in (SQUAD1 / "gold.jsonl").read_text().splitlines()[:n_questions]]
-    model = get_embedder("all-MiniLM-L6-v2-int8")
+    model = get_embedder(IndexSettings().model)
     return model.encode(texts[:n_sentences]), model.encode(questions, kind="query"), model
 
 

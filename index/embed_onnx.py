@@ -14,10 +14,11 @@ import numpy as np
 from .embed import Kind, LazyEmbedder
 
 MAX_TOKENS = 256
-# On 2 cores onnxruntime ran SQuAD sentences fastest as small batches on parallel workers,
-# each single-threaded (batch 4 × 2 workers: 198/s; one 2-thread session: 170/s at batch 4,
-# 166/s at 8, 116/s at 64). One batch alone (a question) still uses every core.
-MAX_BATCH = 4
+# On 2 cores onnxruntime ran SQuAD sentences fastest one at a time on parallel workers, each
+# single-threaded: no padding at all, and the matrices stay in cache (sentences/s, 2 workers,
+# batch 1 / 2 / 4 / 16: integer kernels 391 / 374 / 342 / 271; float kernels 222 at batch 1,
+# 195 at 4; one 2-thread session at batch 4: 170). A question alone still uses every core.
+MAX_BATCH = 1
 WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 

@@ -15,8 +15,11 @@ class IndexSettings(BaseModel):
         Path(".quotebot"), description="Where indexes are kept, one sub-folder per corpus path."
     )
     model: str = Field(
-        "all-MiniLM-L6-v2-int8",
-        description="Bundled embedding model: all-MiniLM-L6-v2-int8 (ONNX, no torch) or all-MiniLM-L6-v2 (torch).",
+        "all-MiniLM-L6-v2-int8-dynamic",
+        description=(
+            "Bundled embedding model: all-MiniLM-L6-v2-int8-dynamic (ONNX, integer kernels, no torch), "
+            "all-MiniLM-L6-v2-int8 (ONNX, float kernels) or all-MiniLM-L6-v2 (torch, the reference)."
+        ),
     )
     second_model: str = Field(
         "auto",

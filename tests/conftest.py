@@ -59,6 +59,15 @@ def fake_settings(corpus, tmp_path, fake_models) -> IndexSettings:
     return IndexSettings(corpus=corpus, index_dir=tmp_path / "indexes", model="test-hash", second_model="none")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory):
+    """Derived models (the integer-kernel MiniLM) go to a throw-away folder, not the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("models")
+        patch.setenv("QUOTEBOT_MODEL_CACHE", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory):
     """The seeds indexed once with the real bundled model, shared by read-only tests."""

