@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "′": "'", "″": '"'})
 _SPACE = re.compile(r"\s+")
@@ -44,10 +45,21 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+IRREGULAR_FILE = Path(__file__).with_name("irregular.tsv")
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    # Made by bench/make_irregular.py: "met" → "meet", "rose" → "rise", "fell" → "fall".
+    lines = IRREGULAR_FILE.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball stem of one lower-case word."""
-    return _stemmer().stemWord(word)
+    """Snowball stem of one lower-case word, irregular verb forms first taken to their base
+    (the question's "when did they meet" finds the article's "met")."""
+    return _stemmer().stemWord(_irregular().get(word, word))
 
 
 def content_words(text: str) -> list[str]:

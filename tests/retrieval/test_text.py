@@ -1,0 +1,25 @@
+"""Word stems: irregular verb forms meet their base, other words keep the stemmer's stem."""
+import pytest
+
+from retrieval.text import content_terms, stem
+
+
+@pytest.mark.parametrize(("form", "base"), [("met", "meet"), ("rose", "rise"), ("fell", "fall"), ("grew", "grow"), ("led", "lead")])
+def test_irregular_form_shares_its_base_stem(form, base):
+    """A past form the stemmer cannot join ("met") gets the stem of its base ("meet")."""
+    assert stem(form) == stem(base)
+
+
+def test_regular_forms_still_go_through_the_stemmer():
+    """Regular inflections keep the stemmer's own result ("restricted" ~ "restrict")."""
+    assert stem("restricted") == stem("restrict") == "restrict"
+
+
+def test_form_that_is_also_a_verb_base_keeps_its_own_stem():
+    """"saw" (the tool, the verb to saw) is not taken for "see"."""
+    assert stem("saw") != stem("see")
+
+
+def test_question_and_sentence_terms_meet():
+    """'when did the two sides meet' and 'the two sides met' share the verb's term."""
+    assert "meet" in set(content_terms("when did the two sides meet")) & set(content_terms("The two sides met in London."))
