@@ -52,7 +52,8 @@ def _writable(folder: Path) -> Path:
         return folder
     except OSError:
         # A read-only home (some CI and container set-ups): the temp folder still works.
-        fallback = Path(tempfile.gettempdir()) / f"quotebot-models-{os.getuid()}"
+        user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+        fallback = Path(tempfile.gettempdir()) / f"quotebot-models-{user}"
         fallback.mkdir(parents=True, exist_ok=True)
         return fallback
 
