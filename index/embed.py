@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Literal, Protocol, Sequence
 
 import numpy as np
@@ -97,7 +98,9 @@ def _torch_minilm(name: str, dim: int) -> Embedder:
     return SentenceTransformerEmbedder(name, dim, _minilm_path)
 
 
+@lru_cache(maxsize=1)
 def _minilm_int8_dynamic_path() -> str:
+    # Asked for by every session the embedder opens; found (or derived) once per process.
     from .quantize import dynamic_int8_model
 
     return dynamic_int8_model(_minilm_int8_path())

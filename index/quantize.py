@@ -40,7 +40,10 @@ def dynamic_int8_model(source: str) -> str:
     key = hashlib.sha1(
         f"{os.path.abspath(source)}|{stat.st_size}|{stat.st_mtime_ns}|{onnxruntime.__version__}|{RECIPE}".encode()
     ).hexdigest()[:16]
-    target = _writable(cache_root()) / f"minilm-int8-dynamic-{key}.onnx"
+    name = f"minilm-int8-dynamic-{key}.onnx"
+    if (cache_root() / name).exists():  # also when the cache is read-only but already filled
+        return str(cache_root() / name)
+    target = _writable(cache_root()) / name
     if not target.exists():
         _derive(source, target)
     return str(target)
@@ -49,13 +52,15 @@ def dynamic_int8_model(source: str) -> str:
 def _writable(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        if os.access(folder, os.W_OK):
+            return folder
     except OSError:
-        # A read-only home (some CI and container set-ups): the temp folder still works.
-        user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
-        fallback = Path(tempfile.gettempdir()) / f"quotebot-models-{user}"
-        fallback.mkdir(parents=True, exist_ok=True)
-        return fallback
+        pass
+    # A read-only home (some CI and container set-ups): the temp folder still works.
+    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    fallback = Path(tempfile.gettempdir()) / f"quotebot-models-{user}"
+    fallback.mkdir(parents=True, exist_ok=True)
+    return fallback
 
 
 def _derive(source: str, target: Path) -> None:

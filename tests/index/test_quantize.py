@@ -40,3 +40,13 @@ def test_unwritable_cache_falls_back_to_temp(tmp_path, monkeypatch):
     monkeypatch.setattr(quantize.tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     assert quantize._writable(blocker / "models").parent == tmp_path / "tmp"
+
+
+def test_read_only_cache_falls_back_to_temp(tmp_path, monkeypatch):
+    """An existing cache folder that cannot be written to falls back to the temp folder."""
+    folder = tmp_path / "models"
+    folder.mkdir()
+    monkeypatch.setattr(quantize.os, "access", lambda path, mode: path != folder)
+    monkeypatch.setattr(quantize.tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    assert quantize._writable(folder).parent == tmp_path / "tmp"
