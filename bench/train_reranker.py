@@ -34,7 +34,7 @@ from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
 from retrieval.settings import RetrievalSettings  # noqa: E402
 
 # Bump when what a cached feature row holds changes without FEATURE_NAMES changing.
-ROWS_VERSION = 4
+ROWS_VERSION = 5
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -56,6 +56,7 @@ class Row(NamedTuple):
     dense: np.ndarray
     bm25: np.ndarray
     origin: str  # "gold", "swapped" (a word swapped out) or "removed" (answers taken away)
+    ids: np.ndarray  # the candidates' sentence ids
 
 
 def swapped_questions(gold, lexicon, seed: int = 0):
@@ -93,9 +94,7 @@ def swapped_questions(gold, lexicon, seed: int = 0):
 def collect(folder: Path, index_dir: Path, limit: int | None):
     """Per question: article, answerable flag, feature matrix, labels; then the swapped
     unanswerable questions made from the answerable ones."""
-    # The shipped weights were fitted on rows from the float-kernel int8 model; kept so they
-    # reproduce (the integer-kernel default scores SQuAD within 0.003 Hit@1 with these weights).
-    settings = IndexSettings(corpus=folder / "articles", index_dir=index_dir, model="all-MiniLM-L6-v2-int8")
+    settings = IndexSettings(corpus=folder / "articles", index_dir=index_dir)
     t = time.perf_counter()
     index, report = open_index(settings, progress=lambda d, n: print(f"\r  embedding {d}/{n}", end="", file=sys.stderr))
     print(f"\n  index {report.action} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
@@ -113,14 +112,14 @@ def collect(folder: Path, index_dir: Path, limit: int | None):
         # Unanswerable SQuAD 2.0 questions name no source; the gold file is in article order.
         article = article_of(g.answers[0].source) if g.answers else last_article
         last_article = article
-        rows.append(Row(article, bool(g.answers), cands.features, labels, cands.dense, cands.bm25, "gold"))
+        rows.append(Row(article, bool(g.answers), cands.features, labels, cands.dense, cands.bm25, "gold", cands.ids))
         done += 1
         if done % 500 == 0:
             print(f"\r  features {done}/{len(gold)}", end="", file=sys.stderr)
     swapped = swapped_questions(gold, searcher.lexical)
     for (source, _), (_, _, cands) in zip(swapped, searcher.candidate_stream([q for _, q in swapped])):
         no_answer = np.zeros(len(cands.ids), dtype=bool)
-        rows.append(Row(article_of(source), False, cands.features, no_answer, cands.dense, cands.bm25, "swapped"))
+        rows.append(Row(article_of(source), False, cands.features, no_answer, cands.dense, cands.bm25, "swapped", cands.ids))
     print(f"  {len(swapped)} swapped questions", file=sys.stderr)
     return rows
 
@@ -128,11 +127,11 @@ def collect(folder: Path, index_dir: Path, limit: int | None):
 def without_answers(row):
     """The same question over a corpus that lost its answer sentences: a "not in the articles"
     example. Rank-relative features are recomputed over the remaining candidates."""
-    article, answerable, f, y, dense, bm25, _ = row
+    article, answerable, f, y, dense, bm25, _, ids = row
     keep = ~y.astype(bool)
     if not answerable or keep.all() or not keep.any():
         return None
-    f, dense, bm25 = f[keep].copy(), dense[keep], bm25[keep]
+    f, dense, bm25, ids = f[keep].copy(), dense[keep], bm25[keep], ids[keep]
     col = FEATURE_NAMES.index
     second = f[:, col("second_dense")]
     f[:, col("dense_gap")] = dense - dense.max()
@@ -140,7 +139,7 @@ def without_answers(row):
     f[:, col("bm25_rel")] = bm25 / (bm25.max() if bm25.max() > 0 else 1.0)
     f[:, col("bm25_recip_rank")] = np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0)
     f[:, col("second_gap")] = second - second.max()
-    return Row(article, False, f, np.zeros(len(f), dtype=bool), dense, bm25, "removed")
+    return Row(article, False, f, np.zeros(len(f), dtype=bool), dense, bm25, "removed", ids)
 
 
 def cached_rows(folder: Path, args):
@@ -163,7 +162,7 @@ def split_origin(rows):
 
 def ranking_metrics(rows, scorer) -> dict:
     hit1, mrr = [], []
-    for _, answerable, f, y, d, b, _ in rows:
+    for _, answerable, f, y, d, b, *_ in rows:
         if not answerable:
             continue
         order = np.argsort(-scorer(f, d, b), kind="stable")

@@ -5,7 +5,7 @@ Layout of one corpus's index folder:
     <index_dir>/<corpus-name>-<hash of its path>/
         CURRENT              name of the live manifest version (replaced atomically)
         v<time>-<pid>.json   a manifest: files, segments, tombstoned id ranges
-        segments/s<time>-<pid>/  sentences.json, vectors.faiss [, second.faiss]
+        segments/s<time>-<pid>/  sentences.json, vectors.faiss [, second.faiss], context*.npy
 
 An update writes one new segment with the sentences of added or changed articles and a new
 manifest, then makes it live with one `os.replace` of CURRENT. Old segments are never
@@ -27,6 +27,7 @@ from typing import Callable
 
 import numpy as np
 
+from .context import ContextTable, ContextVectors, context_texts
 from .embed import Embedder, get_embedder, model_dim, resolve_second_model
 from .errors import CorpusError
 from .ingest import Article, scan_corpus
@@ -61,6 +62,7 @@ class CorpusIndex:
     table: SentenceTable
     store: SegmentedStore
     embedder: Embedder
+    context: ContextVectors  # each sentence with the one before it, under the first model
     second: SegmentedStore | None = None  # the same sentences under the second-stage model
     second_embedder: Embedder | None = None
 
@@ -148,6 +150,7 @@ def load_index(settings: IndexSettings, manifest: Manifest) -> CorpusIndex:
     second = SegmentedStore([s.second for s in segments], manifest.deleted) if second_dim else None
     return CorpusIndex(
         Path(manifest.corpus), manifest, table, store, get_embedder(manifest.model),
+        ContextVectors([s.context for s in segments]),
         second, get_embedder(manifest.second_model) if manifest.second_model else None,
     )
 
@@ -212,12 +215,13 @@ def _write_update(
 
     if fresh:
         kind = choose_kind(settings.index_type, len(fresh), settings.approximate_above)
-        segment = SegmentData(fresh, FaissStore(embedder.dim, kind), None)
-        targets = [(segment.store, embedder)]
+        segment = SegmentData(fresh, FaissStore(embedder.dim, kind), None, ContextTable(embedder.dim))
+        texts = [s.text for s in fresh]
+        targets = [(segment.store, embedder, texts), (segment.context, embedder, context_texts(fresh))]
         if second_model:
             segment.second = FaissStore(model_dim(second_model), "flat")
-            targets.append((segment.second, get_embedder(second_model)))
-        _embed_into(targets, fresh, settings.batch_size, progress)
+            targets.append((segment.second, get_embedder(second_model), texts))
+        _embed_into(targets, [s.id for s in fresh], settings.batch_size, progress)
         segments.append(_save_segment(location, segment, kind))
     report.embedded = len(fresh)
     # A segment whose every id is tombstoned holds nothing live: drop it and its tombstones.
@@ -262,8 +266,10 @@ def _compact(settings: IndexSettings, location: Path, manifest: Manifest) -> Man
     index = load_index(settings, manifest)
     ids = np.asarray([s.id for s in index.table.sentences], dtype=np.int64)
     kind = choose_kind(settings.index_type, len(ids), settings.approximate_above)
-    merged = SegmentData(list(index.table.sentences), FaissStore(index.embedder.dim, kind), None)
-    pairs = [(index.store, merged.store)]
+    merged = SegmentData(
+        list(index.table.sentences), FaissStore(index.embedder.dim, kind), None, ContextTable(index.embedder.dim)
+    )
+    pairs = [(index.store, merged.store), (index.context, merged.context)]
     if index.second is not None:
         merged.second = FaissStore(model_dim(manifest.second_model), "flat")
         pairs.append((index.second, merged.second))
@@ -292,23 +298,23 @@ def _save_segment(location: Path, segment: SegmentData, kind: str) -> SegmentEnt
 
 
 def _embed_into(
-    targets: list[tuple[FaissStore, Embedder]], sentences: list[Sentence], batch: int,
+    targets: list[tuple[FaissStore | ContextTable, Embedder, list[str]]], ids: list[int], batch: int,
     progress: Progress | None,
 ) -> None:
-    """Encode in chunks straight into each store, so vectors are never held twice. A sentence
-    repeated within a chunk (one wire story in several articles) is encoded once."""
+    """Encode each target's texts (one per id) in chunks straight into its store, so vectors are
+    never held twice. A text repeated within a chunk (one wire story in several articles) is
+    encoded once."""
     chunk = batch * 16
     if progress:
-        progress(0, len(sentences))
-    for i in range(0, len(sentences), chunk):
-        part = sentences[i : i + chunk]
-        unique: dict[str, int] = {}
-        rows = np.asarray([unique.setdefault(s.text, len(unique)) for s in part], dtype=np.int64)
-        ids = np.asarray([s.id for s in part], dtype=np.int64)
-        for store, embedder in targets:
-            store.add(ids, embedder.encode(list(unique), batch_size=batch, kind="passage")[rows])
+        progress(0, len(ids))
+    for i in range(0, len(ids), chunk):
+        part = np.asarray(ids[i : i + chunk], dtype=np.int64)
+        for store, embedder, texts in targets:
+            unique: dict[str, int] = {}
+            rows = np.asarray([unique.setdefault(t, len(unique)) for t in texts[i : i + chunk]], dtype=np.int64)
+            store.add(part, embedder.encode(list(unique), batch_size=batch, kind="passage")[rows])
         if progress:
-            progress(i + len(part), len(sentences))
+            progress(i + len(part), len(ids))
 
 
 def _publish(location: Path, manifest: Manifest) -> None:

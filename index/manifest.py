@@ -6,9 +6,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 # Bump when the on-disk layout changes; older indexes are rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # Bump when sentence splitting or cleaning changes; every file is re-ingested.
-INGEST_VERSION = 1
+INGEST_VERSION = 2
 
 
 class FileEntry(BaseModel):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .context import ContextTable
 from .store import FaissStore
 from .table import Sentence, SentenceTable
 
@@ -22,17 +23,20 @@ SECOND_VECTORS = "second.faiss"
 
 @dataclass
 class SegmentData:
-    """One segment in memory: its sentences and their vectors under each model."""
+    """One segment in memory: its sentences, their vectors under each model and their context
+    vectors (see index/context.py)."""
 
     sentences: list[Sentence]
     store: FaissStore
     second: FaissStore | None
+    context: ContextTable
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True)
         self.store.save(folder / VECTORS)
         if self.second is not None:
             self.second.save(folder / SECOND_VECTORS)
+        self.context.save(folder)
         SentenceTable(self.sentences).save(folder / SENTENCES)
 
     @classmethod
@@ -40,9 +44,10 @@ class SegmentData:
         table = SentenceTable.load(folder / SENTENCES)
         store = FaissStore.load(folder / VECTORS, dim, kind)
         second = FaissStore.load(folder / SECOND_VECTORS, second_dim, "flat") if second_dim else None
-        if len(store) != len(table) or (second is not None and len(second) != len(table)):
+        context = ContextTable.load(folder, dim)
+        if any(len(part) != len(table) for part in (store, second or store, context)):
             raise ValueError(f"segment {folder.name}: sentences and vectors disagree")
-        return cls(table.sentences, store, second)
+        return cls(table.sentences, store, second, context)
 
 
 def is_deleted(ids: np.ndarray, deleted: list[tuple[int, int]]) -> np.ndarray:

@@ -42,7 +42,7 @@ _NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
-    "unseen", "second_dense", "second_gap", "related_coverage",
+    "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
 )
 
 
@@ -181,9 +181,10 @@ def text_features(
 
 def candidate_features(
     q: QuestionView, sentences: list[SentenceView], dense: np.ndarray, bm25: np.ndarray,
-    second: np.ndarray, lexicon,
+    second: np.ndarray, context: np.ndarray, lexicon,
 ) -> np.ndarray:
-    """The (candidates × FEATURE_NAMES) matrix of one question's candidates.
+    """The (candidates × FEATURE_NAMES) matrix of one question's candidates; `context` is the
+    question's cosine with each sentence embedded after its predecessor (index/context.py).
 
     `lexicon` gives `idf(term)`, `is_known(term)` and `place_terms(country)` over the corpus.
     """
@@ -207,5 +208,6 @@ def candidate_features(
         "second_dense": second,
         "second_gap": second - second.max(initial=-1.0),
         "unseen": np.full(n, unseen),
+        "context_dense": context,
     }
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))

@@ -145,8 +145,9 @@ class Searcher:
             self.index.second.vectors(ids) @ second_qvec
             if second_qvec is not None and self.index.second is not None else dense
         )
+        context = self.index.context.vectors(ids) @ qvec
         features = candidate_features(
-            view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, self.lexical
+            view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, context, self.lexical
         )
         return Candidates(ids, vectors, dense, bm25, features)
 

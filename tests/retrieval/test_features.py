@@ -102,7 +102,7 @@ def test_an_unrelated_word_gives_no_related_coverage():
 def _question_features(question: str, lexicon: LexicalIndex) -> dict[str, float]:
     q = view_question(question, lexicon.resolve)
     s = view_sentence("Exports fell.", content_terms("Exports fell."))
-    row = candidate_features(q, [s], np.zeros(1), np.zeros(1), np.zeros(1), lexicon)[0]
+    row = candidate_features(q, [s], np.zeros(1), np.zeros(1), np.zeros(1), np.zeros(1), lexicon)[0]
     return dict(zip(FEATURE_NAMES, row))
 
 
