@@ -40,16 +40,8 @@ _BOILERPLATE = [
         r"^(published|posted|filed) (in|under)\b.{0,60}$",
         r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdistributed by\b",
         r"^\*",  # footnote and disclaimer lines
-        # Credit lines: "Edited by: …", "Reporting by …".
-        r"^(\(?(additional )?reporting|edited|written|compiled|produced|photos?|images?|graphics?) by\b.{0,80}$",
     )
 ]
-# A byline: "By Jane Doe", or names, a comma, an outlet ("Daniel Flatley and Catherine Lucey,
-# Bloomberg News"). Case-sensitive; only units without sentence punctuation are tested.
-_NAME_RUN = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+"
-_BYLINE = re.compile(
-    rf"^By {_NAME_RUN}$|^{_NAME_RUN}(?:(?:,| and| &) {_NAME_RUN})*, [A-Z][\w&.'’ -]{{0,40}}$"
-)
 # Units shorter than this many words without sentence punctuation are headings or site names.
 MIN_HEADING_WORDS = 3
 # Past this length a "sentence" (a list, a table, a run-on) is cut into windows of whole words.
@@ -148,8 +140,6 @@ def _is_boilerplate(unit_text: str) -> bool:
     if not _LETTER_OR_DIGIT.search(unit_text):
         return True
     if any(p.search(unit_text) for p in _BOILERPLATE):
-        return True
-    if _BYLINE.search(unit_text) and not _TERMINAL.search(unit_text):
         return True
     return len(_WORD.findall(unit_text)) < MIN_HEADING_WORDS and not _TERMINAL.search(unit_text)
 
