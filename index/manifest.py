@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 # Bump when the on-disk layout changes; older indexes are rebuilt.
 FORMAT_VERSION = 3
 # Bump when sentence splitting or cleaning changes; every file is re-ingested.
-INGEST_VERSION = 2
+INGEST_VERSION = 1
 
 
 class FileEntry(BaseModel):
