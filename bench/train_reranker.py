@@ -28,7 +28,7 @@ from retrieval.answer import Quote  # noqa: E402
 from retrieval.evaluate import is_correct, load_gold  # noqa: E402
 from retrieval.features import FEATURE_NAMES  # noqa: E402
 from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
-from retrieval.rerank import ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features  # noqa: E402
+from retrieval.rerank import ABSTAIN_FEATURES, NO_CONTEXT, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features  # noqa: E402
 from retrieval.searcher import Searcher  # noqa: E402
 from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
 from retrieval.settings import RetrievalSettings  # noqa: E402
@@ -230,8 +230,16 @@ def main() -> int:
     test2 = [r for r in rows2 if not is_train(r.article)]
     y = np.concatenate([r.labels for r in train]).astype(float)
     sets, report = {}, {"train_questions": len(train), "train_pairs": int(len(y))}
-    for key, with_second in (("multilingual-e5-small", True), ("none", False)):
-        names = tuple(f for f in FEATURE_NAMES if with_second or not f.startswith("second"))
+    variants = [
+        (f"{model}{suffix}", with_second, with_context)
+        for model, with_second in (("multilingual-e5-small", True), ("none", False))
+        for suffix, with_context in (("", True), (NO_CONTEXT, False))
+    ]
+    for key, with_second, with_context in variants:
+        names = tuple(
+            f for f in FEATURE_NAMES
+            if (with_second or not f.startswith("second")) and (with_context or f != "context_dense")
+        )
         x = np.vstack([r.features[:, [FEATURE_NAMES.index(f) for f in names]] for r in train])
         ranker = LinearModel.fit(x, y, names, l2=args.l2)
         abstain_names = tuple(n for n in ABSTAIN_FEATURES if with_second or "second" not in n)

@@ -62,7 +62,7 @@ class CorpusIndex:
     table: SentenceTable
     store: SegmentedStore
     embedder: Embedder
-    context: ContextVectors  # each sentence with the one before it, under the first model
+    context: ContextVectors | None  # each sentence after the one before it, under the first model
     second: SegmentedStore | None = None  # the same sentences under the second-stage model
     second_embedder: Embedder | None = None
 
@@ -140,7 +140,7 @@ def load_index(settings: IndexSettings, manifest: Manifest) -> CorpusIndex:
     location = index_location(settings)
     second_dim = model_dim(manifest.second_model) if manifest.second_model else None
     segments = [
-        SegmentData.load(location / SEGMENTS / seg.name, manifest.dim, seg.store, second_dim)
+        SegmentData.load(location / SEGMENTS / seg.name, manifest.dim, seg.store, second_dim, manifest.context_vectors)
         for seg in manifest.segments
     ]
     table = live_sentences(segments, manifest.deleted)
@@ -150,7 +150,7 @@ def load_index(settings: IndexSettings, manifest: Manifest) -> CorpusIndex:
     second = SegmentedStore([s.second for s in segments], manifest.deleted) if second_dim else None
     return CorpusIndex(
         Path(manifest.corpus), manifest, table, store, get_embedder(manifest.model),
-        ContextVectors([s.context for s in segments]),
+        ContextVectors([s.context for s in segments]) if manifest.context_vectors else None,
         second, get_embedder(manifest.second_model) if manifest.second_model else None,
     )
 
@@ -174,6 +174,9 @@ def _live_manifest(location: Path, settings: IndexSettings, report: BuildReport)
     second_model = resolve_second_model(settings.second_model)
     if manifest.second_model != second_model:
         report.notes.append(f"second-stage model changed ({manifest.second_model} → {second_model}); rebuilding")
+        return None
+    if manifest.context_vectors != settings.context_vectors:
+        report.notes.append(f"context_vectors changed to {settings.context_vectors}; rebuilding")
         return None
     missing = [s.name for s in manifest.segments if not (location / SEGMENTS / s.name).is_dir()]
     if missing:
@@ -215,9 +218,12 @@ def _write_update(
 
     if fresh:
         kind = choose_kind(settings.index_type, len(fresh), settings.approximate_above)
-        segment = SegmentData(fresh, FaissStore(embedder.dim, kind), None, ContextTable(embedder.dim))
+        segment = SegmentData(fresh, FaissStore(embedder.dim, kind), None, None)
         texts = [s.text for s in fresh]
-        targets = [(segment.store, embedder, texts), (segment.context, embedder, context_texts(fresh))]
+        targets = [(segment.store, embedder, texts)]
+        if settings.context_vectors:
+            segment.context = ContextTable(embedder.dim)
+            targets.append((segment.context, embedder, context_texts(fresh)))
         if second_model:
             segment.second = FaissStore(model_dim(second_model), "flat")
             targets.append((segment.second, get_embedder(second_model), texts))
@@ -230,7 +236,7 @@ def _write_update(
     return Manifest(
         corpus=str(corpus), model=embedder.name, dim=model_dim(embedder.name),
         store=choose_kind(settings.index_type, total, settings.approximate_above),
-        second_model=second_model, files=dict(sorted(files.items())), segments=segments,
+        second_model=second_model, context_vectors=settings.context_vectors, files=dict(sorted(files.items())), segments=segments,
         deleted=sorted(deleted), sentence_count=total, next_id=next_id, built_at=now,
     )
 
@@ -266,10 +272,11 @@ def _compact(settings: IndexSettings, location: Path, manifest: Manifest) -> Man
     index = load_index(settings, manifest)
     ids = np.asarray([s.id for s in index.table.sentences], dtype=np.int64)
     kind = choose_kind(settings.index_type, len(ids), settings.approximate_above)
-    merged = SegmentData(
-        list(index.table.sentences), FaissStore(index.embedder.dim, kind), None, ContextTable(index.embedder.dim)
-    )
-    pairs = [(index.store, merged.store), (index.context, merged.context)]
+    merged = SegmentData(list(index.table.sentences), FaissStore(index.embedder.dim, kind), None, None)
+    pairs = [(index.store, merged.store)]
+    if index.context is not None:
+        merged.context = ContextTable(index.embedder.dim)
+        pairs.append((index.context, merged.context))
     if index.second is not None:
         merged.second = FaissStore(model_dim(manifest.second_model), "flat")
         pairs.append((index.second, merged.second))

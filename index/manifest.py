@@ -6,7 +6,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 # Bump when the on-disk layout changes; older indexes are rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 2
 # Bump when sentence splitting or cleaning changes; every file is re-ingested.
 INGEST_VERSION = 1
 
@@ -42,6 +42,7 @@ class Manifest(BaseModel):
     dim: int
     store: str
     second_model: str | None = None
+    context_vectors: bool = False
     files: dict[str, FileEntry]
     segments: list[SegmentEntry]
     deleted: list[tuple[int, int]] = []  # tombstoned [start, end) id ranges

@@ -29,25 +29,26 @@ class SegmentData:
     sentences: list[Sentence]
     store: FaissStore
     second: FaissStore | None
-    context: ContextTable
+    context: ContextTable | None
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True)
         self.store.save(folder / VECTORS)
         if self.second is not None:
             self.second.save(folder / SECOND_VECTORS)
-        self.context.save(folder)
+        if self.context is not None:
+            self.context.save(folder)
         SentenceTable(self.sentences).save(folder / SENTENCES)
 
     @classmethod
-    def load(cls, folder: Path, dim: int, kind: str, second_dim: int | None) -> "SegmentData":
+    def load(cls, folder: Path, dim: int, kind: str, second_dim: int | None, context: bool) -> "SegmentData":
         table = SentenceTable.load(folder / SENTENCES)
         store = FaissStore.load(folder / VECTORS, dim, kind)
         second = FaissStore.load(folder / SECOND_VECTORS, second_dim, "flat") if second_dim else None
-        context = ContextTable.load(folder, dim)
-        if any(len(part) != len(table) for part in (store, second or store, context)):
+        context_table = ContextTable.load(folder, dim) if context else None
+        if any(len(part) != len(table) for part in (store, second or store, context_table or store)):
             raise ValueError(f"segment {folder.name}: sentences and vectors disagree")
-        return cls(table.sentences, store, second, context)
+        return cls(table.sentences, store, second, context_table)
 
 
 def is_deleted(ids: np.ndarray, deleted: list[tuple[int, int]]) -> np.ndarray:

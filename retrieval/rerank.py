@@ -1,6 +1,7 @@
 """The second stage: small logistic models over named features, their weights kept as data.
 
-`rerank_weights.json` holds, per second-stage model (or "none", since the features differ):
+`rerank_weights.json` holds, per second-stage model (or "none", since the features differ) and
+again per model for indexes without context vectors ("<model>/no-context"):
 - `ranker`: P(candidate sentence answers the question), from candidate features;
 - `abstainer`: P(the best-ranked sentence is a right answer), from features of the top
   candidate and of the question (how much of it the corpus has never seen). quotebot
@@ -21,10 +22,12 @@ import numpy as np
 from .features import FEATURE_NAMES
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
+# Suffix of the models fitted for indexes without context vectors (their ranker lacks context_dense).
+NO_CONTEXT = "/no-context"
 # What the abstainer sees of a ranked candidate list (see `abstain_features`).
 ABSTAIN_FEATURES = (
     "top_score", "margin", "unseen", "has_unseen", "top_missing_rare", "top_type_miss", "top_coverage",
-    "top_coverage_context", "top_dense", "top_second_dense", "top_related_coverage", "top_context_dense",
+    "top_coverage_context", "top_dense", "top_second_dense", "top_related_coverage",
 )
 
 
@@ -118,10 +121,12 @@ def _columns(wanted: tuple[str, ...], names: tuple[str, ...]) -> list[int]:
     return [names.index(f) for f in wanted]
 
 
-def load_second_stage(second_model: str | None, path: Path = WEIGHTS_FILE) -> SecondStage:
-    """The models fitted for this second-stage encoder ("none" when there is none)."""
+def load_second_stage(second_model: str | None, context: bool = True, path: Path = WEIGHTS_FILE) -> SecondStage:
+    """The models fitted for this second-stage encoder ("none" when there is none), with or
+    without context vectors in the index."""
     sets = json.loads(path.read_text(encoding="utf-8"))
-    return SecondStage.from_json(sets.get(second_model or "none", sets["none"]))
+    key = second_model if second_model in sets else "none"
+    return SecondStage.from_json(sets[key if context else f"{key}{NO_CONTEXT}"])
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> tuple[np.ndarray, float]:

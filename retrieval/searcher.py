@@ -58,7 +58,9 @@ class Searcher:
         self.index = index
         self.settings = settings
         self.lexical = LexicalIndex(index.table)
-        self.second_stage = second_stage or load_second_stage(index.manifest.second_model)
+        self.second_stage = second_stage or load_second_stage(
+            index.manifest.second_model, context=index.manifest.context_vectors
+        )
         self._views: dict[int, SentenceView] = {}
 
     def threshold(self, mode: Mode | None = None) -> float:
@@ -145,7 +147,7 @@ class Searcher:
             self.index.second.vectors(ids) @ second_qvec
             if second_qvec is not None and self.index.second is not None else dense
         )
-        context = self.index.context.vectors(ids) @ qvec
+        context = self.index.context.vectors(ids) @ qvec if self.index.context is not None else dense
         features = candidate_features(
             view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, context, self.lexical
         )

@@ -1,7 +1,8 @@
 """Context vectors: each sentence embedded after the sentence before it, kept per segment."""
 import numpy as np
+import pytest
 
-from index.build import open_index
+from index.build import index_location, open_index
 from index.context import ContextTable, ContextVectors, context_texts
 from index.table import Sentence
 
@@ -36,11 +37,43 @@ def test_vectors_are_looked_up_across_segments():
     assert ContextVectors([first, second]).vectors(np.array([2, 0, 1])).ravel().tolist() == [3.0, 1.0, 2.0]
 
 
-def test_index_holds_each_sentence_embedded_after_its_predecessor(fake_settings, fake_models):
+@pytest.fixture
+def context_settings(fake_settings):
+    return fake_settings.model_copy(update={"context_vectors": True})
+
+
+def test_index_holds_each_sentence_embedded_after_its_predecessor(context_settings, fake_models):
     """A built index's context vector is the model's vector of the context text."""
-    index, _ = open_index(fake_settings)
+    index, _ = open_index(context_settings)
     rows = index.table.sentences[:3]
     expected = fake_models["test-hash"].encode(context_texts(rows))
     got = index.context.vectors(np.asarray([s.id for s in rows]))
     assert np.allclose(got, expected, atol=1e-2)
     assert not np.allclose(got[1], index.store.vectors(np.asarray([rows[1].id]))[0], atol=1e-2)
+
+
+def test_compaction_keeps_the_context_vectors(context_settings):
+    """After most articles are removed, the merged segment still has every live context row."""
+    before, _ = open_index(context_settings)
+    kept = [s for s in before.table.sentences if s.source == "004_1023d307a01e64fc.txt"]
+    ids = np.asarray([s.id for s in kept])
+    for path in sorted(context_settings.corpus.glob("*.txt"))[:4]:
+        path.unlink()
+    after, _ = open_index(context_settings)
+    assert len(after.manifest.segments) == 1
+    assert np.allclose(after.context.vectors(ids), before.context.vectors(ids))
+
+
+def test_without_context_vectors_nothing_is_written(fake_settings):
+    """The default index has no context files and no context store."""
+    index, _ = open_index(fake_settings)
+    assert index.context is None
+    assert not list(index_location(fake_settings).rglob("context*.npy"))
+
+
+def test_turning_context_vectors_on_rebuilds_with_a_note(fake_settings, context_settings):
+    """An index made without context vectors is rebuilt when they are asked for."""
+    open_index(fake_settings)
+    index, report = open_index(context_settings)
+    assert report.action == "built" and any("context_vectors" in n for n in report.notes)
+    assert index.context is not None and index.manifest.context_vectors

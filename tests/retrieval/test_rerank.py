@@ -2,7 +2,7 @@
 import numpy as np
 
 from retrieval.features import FEATURE_NAMES
-from retrieval.rerank import ABSTAIN_FEATURES, abstain_features
+from retrieval.rerank import ABSTAIN_FEATURES, abstain_features, load_second_stage
 
 
 def test_abstainer_reads_the_best_candidate_and_its_margin():
@@ -16,3 +16,17 @@ def test_abstainer_reads_the_best_candidate_and_its_margin():
     for name in ABSTAIN_FEATURES:
         if name.startswith("top_") and name != "top_score":
             assert row[name] == best[name.removeprefix("top_")]
+
+
+def test_weights_follow_the_index_context_vectors():
+    """Indexes without context vectors get a ranker that never reads context_dense; with them, one that does."""
+    for model in ("multilingual-e5-small", None):
+        assert "context_dense" not in load_second_stage(model, context=False).ranker.features
+        assert "context_dense" in load_second_stage(model, context=True).ranker.features
+
+
+def test_unknown_second_model_falls_back_to_the_first_model_weights():
+    """A second model without fitted weights uses the first-model-only ones."""
+    fallback = load_second_stage("some-other-model", context=False)
+    assert fallback.ranker.features == load_second_stage(None, context=False).ranker.features
+    assert not any(f.startswith("second") for f in fallback.ranker.features)
