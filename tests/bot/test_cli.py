@@ -93,6 +93,16 @@ def test_bad_config_value_is_a_clear_error(capsys, tmp_path, index_dir):
     assert code == 2 and "retrieval.topk" in err and "unknown setting" in err
 
 
+def test_example_config_shows_every_default(monkeypatch):
+    """config.example.toml loads without error and changes nothing: each key shows its default."""
+    from bot.config import Settings, load_settings
+
+    monkeypatch.delenv("QUOTEBOT_CONFIG", raising=False)
+    for name in [k for k in os.environ if k.startswith("QUOTEBOT_")]:
+        monkeypatch.delenv(name)
+    assert load_settings(REPO / "config.example.toml") == Settings()
+
+
 def test_stdin_batch_answers_each_line_in_one_process(tmp_path):
     """No question and piped stdin: one JSON answer per question line, in order."""
     questions = ["who led China's delegation?", "what is the capital of Australia?", "", "what did the US suspend in May?"]
