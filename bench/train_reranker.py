@@ -139,9 +139,9 @@ def without_answers(row):
     f[:, col("bm25_rel")] = bm25 / (bm25.max() if bm25.max() > 0 else 1.0)
     f[:, col("bm25_recip_rank")] = np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0)
     f[:, col("second_gap")] = second - second.max()
-    absolute = {name: f[:, col(name)] for name in RELATIVE_TEXT_FEATURES.values()}
-    for gap, values in relative_text_features(absolute).items():
-        f[:, col(gap)] = values
+    absolute = {name: f[:, col(name)] for name in {"coverage", *RELATIVE_TEXT_FEATURES.values()}}
+    for name, values in relative_text_features(absolute).items():
+        f[:, col(name)] = values
     return Row(article, False, f, np.zeros(len(f), dtype=bool), dense, bm25, "removed", ids)
 
 

@@ -132,3 +132,13 @@ def test_relative_text_features_measure_each_candidate_against_the_best():
     assert columns["coverage_gap"][0] == 0.0 and columns["coverage_gap"][2] < columns["coverage_gap"][1] < 0.0
     assert np.allclose(columns["coverage_gap"], columns["coverage"] - columns["coverage"].max())
     assert np.allclose(columns["bigram_gap"], columns["bigram_overlap"] - columns["bigram_overlap"].max())
+
+
+def test_coverage_z_is_zero_when_every_candidate_holds_as_much():
+    """Equal coverage everywhere gives a z-score of 0, not a division by zero."""
+    lexicon = _lexicon("Lutnick spoke.", "Lutnick smiled.")
+    q = view_question("what did lutnick say", lexicon.resolve)
+    sentences = [view_sentence(t, content_terms(t)) for t in ("Lutnick spoke.", "Lutnick smiled.")]
+    zeros = np.zeros(2)
+    columns = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, zeros, zeros, zeros, zeros, lexicon).T))
+    assert columns["coverage"][0] == columns["coverage"][1] > 0 and (columns["coverage_z"] == 0).all()
