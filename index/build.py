@@ -140,7 +140,9 @@ def load_index(settings: IndexSettings, manifest: Manifest) -> CorpusIndex:
     location = index_location(settings)
     second_dim = model_dim(manifest.second_model) if manifest.second_model else None
     segments = [
-        SegmentData.load(location / SEGMENTS / seg.name, manifest.dim, seg.store, second_dim, manifest.context_vectors)
+        SegmentData.load(
+            location / SEGMENTS / seg.name, manifest.dim, seg.store, second_dim, manifest.context_vectors
+        )
         for seg in manifest.segments
     ]
     table = live_sentences(segments, manifest.deleted)
@@ -236,8 +238,9 @@ def _write_update(
     return Manifest(
         corpus=str(corpus), model=embedder.name, dim=model_dim(embedder.name),
         store=choose_kind(settings.index_type, total, settings.approximate_above),
-        second_model=second_model, context_vectors=settings.context_vectors, files=dict(sorted(files.items())), segments=segments,
-        deleted=sorted(deleted), sentence_count=total, next_id=next_id, built_at=now,
+        second_model=second_model, context_vectors=settings.context_vectors,
+        files=dict(sorted(files.items())), segments=segments, deleted=sorted(deleted),
+        sentence_count=total, next_id=next_id, built_at=now,
     )
 
 

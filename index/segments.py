@@ -46,7 +46,7 @@ class SegmentData:
         store = FaissStore.load(folder / VECTORS, dim, kind)
         second = FaissStore.load(folder / SECOND_VECTORS, second_dim, "flat") if second_dim else None
         context_table = ContextTable.load(folder, dim) if context else None
-        if any(len(part) != len(table) for part in (store, second or store, context_table or store)):
+        if any(len(part) != len(table) for part in (store, second, context_table) if part is not None):
             raise ValueError(f"segment {folder.name}: sentences and vectors disagree")
         return cls(table.sentences, store, second, context_table)
 

@@ -121,7 +121,7 @@ def _columns(wanted: tuple[str, ...], names: tuple[str, ...]) -> list[int]:
     return [names.index(f) for f in wanted]
 
 
-def load_second_stage(second_model: str | None, context: bool = True, path: Path = WEIGHTS_FILE) -> SecondStage:
+def load_second_stage(second_model: str | None, context: bool = False, path: Path = WEIGHTS_FILE) -> SecondStage:
     """The models fitted for this second-stage encoder ("none" when there is none), with or
     without context vectors in the index."""
     sets = json.loads(path.read_text(encoding="utf-8"))
