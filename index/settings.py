@@ -30,7 +30,7 @@ class IndexSettings(BaseModel):
         description=(
             "Also embed each sentence after the one before it, for the second stage: SQuAD (encyclopedia "
             "paragraphs) Hit@1 +0.3 to +0.7 points, the seed news articles no gain; MiniLM-only builds "
-            "take 2.3x as long, e5 builds about 10% longer."
+            "take 2.4x as long, e5 builds 5% longer."
         ),
     )
     batch_size: PositiveInt = Field(64, description="Sentences encoded per batch.")
