@@ -77,3 +77,16 @@ def test_turning_context_vectors_on_rebuilds_with_a_note(fake_settings, context_
     index, report = open_index(context_settings)
     assert report.action == "built" and any("context_vectors" in n for n in report.notes)
     assert index.context is not None and index.manifest.context_vectors
+
+
+def test_an_added_article_gets_context_rows_in_its_own_segment(context_settings, fake_models):
+    """After an update, every live sentence of both segments has its context vector."""
+    open_index(context_settings)
+    (context_settings.corpus / "new.txt").write_text("The zebra committee met. It chose stripes.", encoding="utf-8")
+    index, report = open_index(context_settings)
+    assert report.action == "updated" and len(index.manifest.segments) == 2
+    new = [s for s in index.table.sentences if s.source == "new.txt"]
+    expected = fake_models["test-hash"].encode(context_texts(new))
+    assert np.allclose(index.context.vectors(np.asarray([s.id for s in new])), expected, atol=1e-2)
+    ids = np.asarray([s.id for s in index.table.sentences])
+    assert (np.linalg.norm(index.context.vectors(ids), axis=1) > 0.99).all()

@@ -24,3 +24,13 @@ def test_bm25_place_match_follows_the_country(fake_settings):
     searcher = _searcher(fake_settings, "A deal was reached in Geneva.", "A deal was reached in London.")
     assert "London" in searcher.ask("what deal was reached in the UK").answers[0].quote
     assert "Geneva" in searcher.ask("what deal was reached in switzerland").answers[0].quote
+
+
+def test_rerank_reads_context_vectors_when_the_index_has_them(fake_settings):
+    """With context vectors the rerank stage uses the ranker fitted with them, and still answers."""
+    settings = fake_settings.model_copy(update={"context_vectors": True})
+    (settings.corpus / "extra.txt").write_text("Lutnick spoke in London. He said the talks went well.\n", encoding="utf-8")
+    index, _ = open_index(settings)
+    searcher = Searcher(index, RetrievalSettings(mode="rerank", threshold=0.0))
+    assert "context_dense" in searcher.second_stage.ranker.features
+    assert searcher.ask("what did Lutnick say about the talks").answers
