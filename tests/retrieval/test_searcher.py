@@ -1,4 +1,4 @@
-"""The Searcher's first stage: what a question sends to BM25."""
+"""The Searcher: what a question sends to BM25, and which second stage ranks its candidates."""
 from index.build import open_index
 from retrieval.searcher import Searcher
 from retrieval.settings import RetrievalSettings
