@@ -5,6 +5,12 @@
 Articles are split by a hash of their title: even hashes train, odd ones test. The seed gold
 questions are never used. SQuAD v1.1 gives answerable questions; SQuAD v2.0 adds adversarial
 unanswerable ones, so the score also learns when the best candidate is not an answer.
+
+Four variants are fitted from the same rows: with and without the e5 second model, and with and
+without context vectors (`<model>/no-context`). Rows are collected over indexes built with context
+vectors (under --index-dir, default settings otherwise) and cached in bench/out/. The written
+thresholds are SQuAD 2.0's; recalibrate the served ones on a gold set of your kind of articles
+(`quotebot eval GOLD --calibrate`, per variant).
 """
 from __future__ import annotations
 
@@ -94,7 +100,8 @@ def swapped_questions(gold, lexicon, seed: int = 0):
 def collect(folder: Path, index_dir: Path, limit: int | None):
     """Per question: article, answerable flag, feature matrix, labels; then the swapped
     unanswerable questions made from the answerable ones."""
-    settings = IndexSettings(corpus=folder / "articles", index_dir=index_dir)
+    # With context vectors: the rows then serve the variants with and without them.
+    settings = IndexSettings(corpus=folder / "articles", index_dir=index_dir, context_vectors=True)
     t = time.perf_counter()
     index, report = open_index(settings, progress=lambda d, n: print(f"\r  embedding {d}/{n}", end="", file=sys.stderr))
     print(f"\n  index {report.action} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
