@@ -97,6 +97,16 @@ def swapped_questions(gold, lexicon, seed: int = 0):
     return out
 
 
+def articles_in_order(gold) -> list[str]:
+    """The article of each gold question. Unanswerable SQuAD 2.0 questions name no source; the
+    gold file is in article order, so they take the article of the answerable one before them."""
+    out, last = [], ""
+    for g in gold:
+        last = article_of(g.answers[0].source) if g.answers else last
+        out.append(last)
+    return out
+
+
 def collect(folder: Path, index_dir: Path, limit: int | None):
     """Per question: article, answerable flag, feature matrix, labels; then the swapped
     unanswerable questions made from the answerable ones."""
@@ -106,19 +116,19 @@ def collect(folder: Path, index_dir: Path, limit: int | None):
     index, report = open_index(settings, progress=lambda d, n: print(f"\r  embedding {d}/{n}", end="", file=sys.stderr))
     print(f"\n  index {report.action} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     searcher = Searcher(index, RetrievalSettings())
-    gold = load_gold(folder / "gold.jsonl")[:limit]
+    gold = load_gold(folder / "gold.jsonl")
+    articles = articles_in_order(gold)
+    if limit:  # spread over the file, so both halves of the split get questions
+        keep = sorted(set(np.linspace(0, len(gold) - 1, min(limit, len(gold))).astype(int).tolist()))
+        gold, articles = [gold[k] for k in keep], [articles[k] for k in keep]
     rows = []
     done = 0
-    last_article = ""
-    for g, (_, _, cands) in zip(gold, searcher.candidate_stream([g.question for g in gold])):
+    for g, article, (_, _, cands) in zip(gold, articles, searcher.candidate_stream([g.question for g in gold])):
         table = index.table
         labels = np.array([
             is_correct(Quote(quote=table[int(i)].text, source=table[int(i)].source, line=0, start=0, end=0), g)
             for i in cands.ids
         ])
-        # Unanswerable SQuAD 2.0 questions name no source; the gold file is in article order.
-        article = article_of(g.answers[0].source) if g.answers else last_article
-        last_article = article
         rows.append(Row(article, bool(g.answers), cands.features, labels, cands.dense, cands.bm25, "gold", cands.ids))
         done += 1
         if done % 500 == 0:
