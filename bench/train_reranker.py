@@ -32,7 +32,7 @@ from index.build import open_index  # noqa: E402
 from index.settings import IndexSettings  # noqa: E402
 from retrieval.answer import Quote  # noqa: E402
 from retrieval.evaluate import is_correct, load_gold  # noqa: E402
-from retrieval.features import FEATURE_NAMES, RELATIVE_TEXT_FEATURES, relative_text_features  # noqa: E402
+from retrieval.features import FEATURE_NAMES, relative_text_features  # noqa: E402
 from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
 from retrieval.rerank import ABSTAIN_FEATURES, NO_CONTEXT, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features  # noqa: E402
 from retrieval.searcher import Searcher  # noqa: E402
@@ -156,8 +156,7 @@ def without_answers(row):
     f[:, col("bm25_rel")] = bm25 / (bm25.max() if bm25.max() > 0 else 1.0)
     f[:, col("bm25_recip_rank")] = np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0)
     f[:, col("second_gap")] = second - second.max()
-    absolute = {name: f[:, col(name)] for name in {"coverage", *RELATIVE_TEXT_FEATURES.values()}}
-    for name, values in relative_text_features(absolute).items():
+    for name, values in relative_text_features({n: f[:, col(n)] for n in FEATURE_NAMES}).items():
         f[:, col(name)] = values
     return Row(article, False, f, np.zeros(len(f), dtype=bool), dense, bm25, "removed", ids)
 

@@ -5,7 +5,7 @@ Layout of one corpus's index folder:
     <index_dir>/<corpus-name>-<hash of its path>/
         CURRENT              name of the live manifest version (replaced atomically)
         v<time>-<pid>.json   a manifest: files, segments, tombstoned id ranges
-        segments/s<time>-<pid>/  sentences.json, vectors.faiss [, second.faiss], context*.npy
+        segments/s<time>-<pid>/  sentences.json, vectors.faiss [, second.faiss] [, context.npy]
 
 An update writes one new segment with the sentences of added or changed articles and a new
 manifest, then makes it live with one `os.replace` of CURRENT. Old segments are never

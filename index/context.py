@@ -7,8 +7,8 @@ reranker's Hit@1 by 0.7 points with e5 (0.765 → 0.772) and 0.3 without (previo
 sentence + next and a three-sentence window); on the seed news articles, whose paragraphs are a
 sentence or two, it did not help, so it is off unless `context_vectors` is set.
 
-Rows are kept per segment as float16 in a memory-mapped .npy: a large index pays disk, not RAM,
-and a question reads only its candidates' rows.
+Rows are kept per segment as float16 in a memory-mapped .npy, in the order of the segment's
+sentences: a large index pays disk, not RAM, and a question reads only its candidates' rows.
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ import numpy as np
 from .table import Sentence
 
 CONTEXT_VECTORS = "context.npy"
-CONTEXT_IDS = "context-ids.npy"
 
 
 def context_texts(sentences: list[Sentence]) -> list[str]:
@@ -65,14 +64,13 @@ class ContextTable:
         self._settle()
         return np.asarray(self._rows[self._order[np.searchsorted(self._ids, ids, sorter=self._order)]], np.float32)
 
-    def save(self, folder: Path) -> None:
-        self._settle()
-        np.save(folder / CONTEXT_IDS, self._ids)
-        np.save(folder / CONTEXT_VECTORS, self._rows)
+    def save(self, folder: Path, ids: np.ndarray) -> None:
+        """Write the rows of `ids` (the segment's sentences), in that order."""
+        np.save(folder / CONTEXT_VECTORS, self.vectors(ids).astype(np.float16))
 
     @classmethod
-    def load(cls, folder: Path, dim: int) -> "ContextTable":
-        ids = np.load(folder / CONTEXT_IDS)
+    def load(cls, folder: Path, dim: int, ids: np.ndarray) -> "ContextTable":
+        """The rows saved for `ids`, memory-mapped."""
         rows = np.load(folder / CONTEXT_VECTORS, mmap_mode="r")
         if rows.shape != (len(ids), dim):
             raise ValueError(f"segment {folder.name}: context vectors are {rows.shape}, expected ({len(ids)}, {dim})")

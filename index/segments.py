@@ -37,7 +37,7 @@ class SegmentData:
         if self.second is not None:
             self.second.save(folder / SECOND_VECTORS)
         if self.context is not None:
-            self.context.save(folder)
+            self.context.save(folder, np.asarray([s.id for s in self.sentences], dtype=np.int64))
         SentenceTable(self.sentences).save(folder / SENTENCES)
 
     @classmethod
@@ -45,7 +45,8 @@ class SegmentData:
         table = SentenceTable.load(folder / SENTENCES)
         store = FaissStore.load(folder / VECTORS, dim, kind)
         second = FaissStore.load(folder / SECOND_VECTORS, second_dim, "flat") if second_dim else None
-        context_table = ContextTable.load(folder, dim) if context else None
+        ids = np.asarray([s.id for s in table.sentences], dtype=np.int64)
+        context_table = ContextTable.load(folder, dim, ids) if context else None
         if any(len(part) != len(table) for part in (store, second, context_table) if part is not None):
             raise ValueError(f"segment {folder.name}: sentences and vectors disagree")
         return cls(table.sentences, store, second, context_table)

@@ -24,8 +24,8 @@ def test_table_finds_rows_by_id_in_any_order(tmp_path):
     table.add(np.array([7, 3]), np.array([[1, 0], [0, 1]], np.float32))
     table.add(np.array([5]), np.array([[0.6, 0.8]], np.float32))
     assert np.allclose(table.vectors(np.array([3, 5, 7])), [[0, 1], [0.6, 0.8], [1, 0]], atol=1e-3)
-    table.save(tmp_path)
-    loaded = ContextTable.load(tmp_path, 2)
+    table.save(tmp_path, np.array([3, 5, 7]))
+    loaded = ContextTable.load(tmp_path, 2, np.array([3, 5, 7]))
     assert len(loaded) == 3 and np.allclose(loaded.vectors(np.array([5, 7])), [[0.6, 0.8], [1, 0]], atol=1e-3)
 
 
@@ -68,7 +68,7 @@ def test_without_context_vectors_nothing_is_written(fake_settings):
     """The default index has no context files and no context store."""
     index, _ = open_index(fake_settings)
     assert index.context is None
-    assert not list(index_location(fake_settings).rglob("context*.npy"))
+    assert not list(index_location(fake_settings).rglob("context.npy"))
 
 
 def test_turning_context_vectors_on_rebuilds_with_a_note(fake_settings, context_settings):
