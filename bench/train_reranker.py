@@ -37,10 +37,11 @@ from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
 from retrieval.rerank import ABSTAIN_FEATURES, NO_CONTEXT, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features  # noqa: E402
 from retrieval.searcher import Searcher  # noqa: E402
 from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
+from retrieval.word_classes import names_a_thing  # noqa: E402
 from retrieval.settings import RetrievalSettings  # noqa: E402
 
 # Bump when what a cached feature row holds changes without FEATURE_NAMES changing.
-ROWS_VERSION = 5
+ROWS_VERSION = 7
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -67,7 +68,7 @@ class Row(NamedTuple):
 
 def swapped_questions(gold, lexicon, seed: int = 0):
     """Seed-like unanswerable questions: in every other answerable question one corpus word
-    (names first, drawn with probability ∝ IDF) becomes an English word the corpus never uses
+    (names first, drawn with probability ∝ IDF) becomes an English noun the corpus never uses
     ("who represented japan at the talks"). Returns (source of the original, new question)."""
     from spellchecker import SpellChecker
 
@@ -75,7 +76,7 @@ def swapped_questions(gold, lexicon, seed: int = 0):
     pool = sorted(
         w for w, count in SpellChecker(language="en").word_frequency.dictionary.items()
         if 2_000 <= count <= 200_000 and w.isalpha() and 4 <= len(w) <= 10
-        and w not in STOPWORDS and not lexicon.is_known(stem(w))
+        and w not in STOPWORDS and not lexicon.is_known(stem(w)) and names_a_thing(stem(w))
     )
     out = []
     for g in gold[::2]:

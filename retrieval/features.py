@@ -18,6 +18,7 @@ from .fusion import ranks
 from .places import countries, find_places
 from .related import related_terms
 from .text import STOPWORDS, content_words, stem
+from .word_classes import names_a_thing
 
 # What a question asks for, and what a sentence must hold to answer it. A question may want
 # several kinds ("how much" → an amount, a count or a share); one found is a match.
@@ -197,9 +198,10 @@ def candidate_features(
     n = len(sentences)
     weights = [lexicon.idf(t) for t in q.terms]
     total = sum(weights) or 1.0
+    # Unseen words that name things: an unseen verb ("slapped") is mostly another wording.
     unseen = sum(
         w for t, w in zip(q.terms, weights)
-        if not lexicon.is_known(t) and not (t in q.places and lexicon.place_terms(q.places[t]))
+        if not lexicon.is_known(t) and names_a_thing(t) and not (t in q.places and lexicon.place_terms(q.places[t]))
     ) / total
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     # Only relatives the corpus holds can be in a sentence: most questions look for none.

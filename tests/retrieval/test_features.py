@@ -113,6 +113,13 @@ def test_a_place_of_a_country_the_corpus_names_is_not_unseen():
     assert _question_features("deal in japan", lexicon)["unseen"] > 0.0
 
 
+def test_an_unseen_verb_is_not_unseen_but_an_unseen_noun_is():
+    """A verb the corpus never uses ("slapped") is another wording; a noun ("price") is not."""
+    lexicon = _lexicon("The US imposed export curbs.", "Exports fell.")
+    assert _question_features("what export curbs has the us slapped on", lexicon)["unseen"] == 0.0
+    assert _question_features("what price did the us put on export curbs", lexicon)["unseen"] > 0.0
+
+
 def test_corpus_names_of_a_country_are_found_by_their_terms():
     """The corpus's terms that name places of CH are its Swiss city, not its British one."""
     lexicon = _lexicon("The deal was struck in Geneva.", "Talks resumed in London.")

@@ -1,0 +1,83 @@
+"""Write retrieval/not_nouns.tsv: stems of English words mostly used as verbs, adjectives or adverbs.
+
+    pip install -e ".[wordnet]" && python bench/make_word_classes.py [--wordnet-dir DIR]
+
+A word's commonest use is read from WordNet 3.0's sense-tagged counts (`index.sense`, from the
+SemCor corpus), or its number of senses per part of speech where none was tagged. Counts are
+summed per quotebot stem, so "slapped", "slaps" and "slap" share one answer. Only words of at
+least --min-frequency in pyspellchecker's English frequency list are kept. The abstainer reads
+it: a question word the articles never use says "not in the articles" when it names a thing
+("japan", "price"), far less when it is how the asker put it ("slapped", "think", "upset").
+"""
+from __future__ import annotations
+
+import argparse
+from collections import defaultdict
+from pathlib import Path
+
+from common import REPO
+from make_related import _LICENCE, default_dict_dir
+
+OUT = REPO / "retrieval" / "not_nouns.tsv"
+# index.sense's synset types: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite.
+_NOUN = "1"
+_INDEX_POS = {"noun": "1", "verb": "2", "adj": "3", "adv": "4"}
+
+
+def tagged_uses(folder: Path) -> dict[str, dict[str, int]]:
+    """Lemma → synset type → SemCor tag count summed over its senses."""
+    uses: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    with (folder / "index.sense").open(encoding="latin-1") as lines:
+        for line in lines:
+            key, _, _, count = line.split()
+            lemma, rest = key.split("%", 1)
+            kind = rest[0]
+            uses[lemma.lower()]["3" if kind == "5" else kind] += int(count)
+    return uses
+
+
+def sense_counts(folder: Path) -> dict[str, dict[str, int]]:
+    """Lemma → synset type → number of senses."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for pos, kind in _INDEX_POS.items():
+        with (folder / f"index.{pos}").open(encoding="latin-1") as lines:
+            for line in lines:
+                if not line.startswith(" "):
+                    fields = line.split()
+                    counts[fields[0]][kind] += int(fields[2])
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--wordnet-dir", type=Path, default=None)
+    parser.add_argument("--min-frequency", type=int, default=1_000)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    from spellchecker import SpellChecker
+
+    from retrieval.text import STOPWORDS, stem
+
+    folder = args.wordnet_dir or default_dict_dir()
+    tagged, senses = tagged_uses(folder), sense_counts(folder)
+    frequency = SpellChecker(language="en").word_frequency
+    by_stem: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for lemma, kinds in senses.items():
+        if not lemma.isalpha() or lemma in STOPWORDS or frequency[lemma] < args.min_frequency:
+            continue
+        uses = tagged.get(lemma) or {}
+        # Tagged uses decide; untagged words fall back to their senses (worth less than one use).
+        for kind in kinds:
+            by_stem[stem(lemma)][kind] += uses.get(kind, 0) + 0.1 * kinds[kind]
+    not_nouns = sorted(s for s, kinds in by_stem.items() if max(kinds, key=kinds.get) != _NOUN)
+    header = "".join(f"# {line}\n" for line in (
+        "stems whose commonest use is not as a noun (WordNet 3.0 SemCor tag counts, else senses)",
+        "Made by bench/make_word_classes.py from WordNet 3.0 (Princeton University). Do not edit by hand.",
+        *_LICENCE.splitlines(),
+    ))
+    args.out.write_text(header + "\n".join(not_nouns) + "\n", encoding="utf-8")
+    print(f"{len(not_nouns)} of {len(by_stem)} stems are not mostly nouns → {args.out}")
+
+
+if __name__ == "__main__":
+    main()
