@@ -19,7 +19,7 @@ from common import REPO
 
 OUT = REPO / "retrieval" / "related.tsv"
 _POS = ("noun", "verb", "adj", "adv")
-_LICENCE = """WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+WORDNET_LICENCE = """WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
 REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
 PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANT-ABILITY OR FITNESS
@@ -126,7 +126,7 @@ def main() -> None:
     header = "".join(f"# {line}\n" for line in (
         "stem<TAB>stems of related words (same WordNet synset among the first senses, or derived)",
         "Made by bench/make_related.py from WordNet 3.0 (Princeton University). Do not edit by hand.",
-        *_LICENCE.splitlines(),
+        *WORDNET_LICENCE.splitlines(),
     ))
     lines = [f"{term}\t{' '.join(sorted(others))}" for term, others in sorted(table.items())]
     args.out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

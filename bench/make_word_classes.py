@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from common import REPO
-from make_related import _LICENCE, default_dict_dir
+from make_related import WORDNET_LICENCE, default_dict_dir
 
 OUT = REPO / "retrieval" / "not_nouns.tsv"
 # index.sense's synset types: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite.
@@ -73,7 +73,7 @@ def main() -> None:
     header = "".join(f"# {line}\n" for line in (
         "stems whose commonest use is not as a noun (WordNet 3.0 SemCor tag counts, else senses)",
         "Made by bench/make_word_classes.py from WordNet 3.0 (Princeton University). Do not edit by hand.",
-        *_LICENCE.splitlines(),
+        *WORDNET_LICENCE.splitlines(),
     ))
     args.out.write_text(header + "\n".join(not_nouns) + "\n", encoding="utf-8")
     print(f"{len(not_nouns)} of {len(by_stem)} stems are not mostly nouns → {args.out}")
