@@ -97,12 +97,28 @@ def related_words(synsets, senses, first: int) -> dict[str, set[str]]:
     return related
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def wordnet_table_arguments(description: str, out: Path) -> argparse.ArgumentParser:
+    """The options every WordNet-made table shares: where WordNet is, word frequency, output."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wordnet-dir", type=Path, default=None)
-    parser.add_argument("--senses", type=int, default=2, help="senses of a word that count")
     parser.add_argument("--min-frequency", type=int, default=1_000)
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=out)
+    return parser
+
+
+def write_wordnet_table(path: Path, what: str, script: str, lines: list[str]) -> None:
+    """A committed table: a header saying what it is and who made it, WordNet's licence, lines."""
+    header = "".join(f"# {line}\n" for line in (
+        what,
+        f"Made by bench/{script} from WordNet 3.0 (Princeton University). Do not edit by hand.",
+        *WORDNET_LICENCE.splitlines(),
+    ))
+    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = wordnet_table_arguments(__doc__, OUT)
+    parser.add_argument("--senses", type=int, default=2, help="senses of a word that count")
     args = parser.parse_args()
     from spellchecker import SpellChecker
 
@@ -123,13 +139,11 @@ def main() -> None:
             if usable(other) and stem(other) != stem(word):
                 table[stem(word)].add(stem(other))
                 table[stem(other)].add(stem(word))
-    header = "".join(f"# {line}\n" for line in (
-        "stem<TAB>stems of related words (same WordNet synset among the first senses, or derived)",
-        "Made by bench/make_related.py from WordNet 3.0 (Princeton University). Do not edit by hand.",
-        *WORDNET_LICENCE.splitlines(),
-    ))
     lines = [f"{term}\t{' '.join(sorted(others))}" for term, others in sorted(table.items())]
-    args.out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    write_wordnet_table(
+        args.out, "stem<TAB>stems of related words (same WordNet synset among the first senses, or derived)",
+        "make_related.py", lines,
+    )
     pairs = sum(len(o) for o in table.values())
     print(f"{len(lines)} terms, {pairs} related pairs → {args.out}")
 

@@ -11,12 +11,11 @@ it: a question word the articles never use says "not in the articles" when it na
 """
 from __future__ import annotations
 
-import argparse
 from collections import defaultdict
 from pathlib import Path
 
 from common import REPO
-from make_related import WORDNET_LICENCE, default_dict_dir
+from make_related import default_dict_dir, wordnet_table_arguments, write_wordnet_table
 
 OUT = REPO / "retrieval" / "not_nouns.tsv"
 # index.sense's synset types: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite.
@@ -49,11 +48,7 @@ def sense_counts(folder: Path) -> dict[str, dict[str, int]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--wordnet-dir", type=Path, default=None)
-    parser.add_argument("--min-frequency", type=int, default=1_000)
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
+    args = wordnet_table_arguments(__doc__, OUT).parse_args()
     from spellchecker import SpellChecker
 
     from retrieval.text import STOPWORDS, stem
@@ -70,12 +65,10 @@ def main() -> None:
         for kind in kinds:
             by_stem[stem(lemma)][kind] += uses.get(kind, 0) + 0.1 * kinds[kind]
     not_nouns = sorted(s for s, kinds in by_stem.items() if max(kinds, key=kinds.get) != _NOUN)
-    header = "".join(f"# {line}\n" for line in (
-        "stems whose commonest use is not as a noun (WordNet 3.0 SemCor tag counts, else senses)",
-        "Made by bench/make_word_classes.py from WordNet 3.0 (Princeton University). Do not edit by hand.",
-        *WORDNET_LICENCE.splitlines(),
-    ))
-    args.out.write_text(header + "\n".join(not_nouns) + "\n", encoding="utf-8")
+    write_wordnet_table(
+        args.out, "stems whose commonest use is not as a noun (WordNet 3.0 SemCor tag counts, else senses)",
+        "make_word_classes.py", not_nouns,
+    )
     print(f"{len(not_nouns)} of {len(by_stem)} stems are not mostly nouns → {args.out}")
 
 
