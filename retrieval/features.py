@@ -8,37 +8,16 @@ the sentence holds the kind of thing the question asks for (a number for "how ma
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
+from .answer_kinds import holds_wanted, wanted_kinds
 from .fusion import ranks
 from .places import countries, find_places
 from .related import related_terms
-from .text import STOPWORDS, content_words, stem
+from .text import content_words, stem
 from .word_classes import names_a_thing
-
-# What a question asks for, and what a sentence must hold to answer it. A question may want
-# several kinds ("how much" → an amount, a count or a share); one found is a match.
-_WANTS = {
-    "share": re.compile(r"\b(percent|percentage|rate|share|proportion|by how much)\b"),
-    "money": re.compile(r"\b(price|prices|cost|costs|worth|paid|pay|spend|spent|revenue|budget|how much money)\b"),
-    "count": re.compile(r"\b(how (many|much)|number of|what (number|amount|quantity)|how (big|large|tall|far|old|long))\b"),
-    "time": re.compile(r"\b(when|how long|how often|what (year|time|date|day|month|age|period)|which (year|month|day|date)|in what (year|month))\b"),
-    "person": re.compile(r"^\W*(who|whom|whose)\b|\b(who (is|was|are|were)|which (minister|official|person|people|man|woman|company|firm))\b"),
-    "place": re.compile(r"^\W*where\b|\bwhich (city|country|place|state|region)\b"),
-}
-_MONTHS = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"
-_TIME_WORDS = frozenset(_MONTHS.split()) | frozenset("yesterday today tomorrow week weeks month months year years am pm gmt morning evening night hour hours days decade century".split())
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion trillion dozen dozens half quarter third double twice".split())
-_SHARE_WORDS = frozenset("percent percentage half quarter third double twice triple".split())
-_MONEY_WORDS = frozenset("dollar dollars yuan renminbi euro euros pound pounds cent cents usd rupee rupees yen".split())
-_CURRENCY_SIGNS = frozenset("$€£¥")
-_LETTERS = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"\d")
-_NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
 FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
@@ -60,7 +39,7 @@ class QuestionView:
     terms: tuple[str, ...]
     term_set: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
-    wants: frozenset[str]  # keys of _WANTS
+    wants: frozenset[str]  # answer_kinds.KINDS
     places: dict[str, str]  # term of a place name → its country ("beijing" → CN)
     related: dict[str, frozenset[str]]  # term → terms of like meaning (WordNet), where known
 
@@ -68,14 +47,13 @@ class QuestionView:
 def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
     """The question's terms (its content words through `resolve`: stemming and spelling repair)
     and type cues."""
-    lowered = question.lower()
     seq = resolve(content_words(question))
     terms = tuple(dict.fromkeys(seq))
     return QuestionView(
         terms=terms,
         term_set=frozenset(terms),
         bigrams=frozenset(zip(seq, seq[1:])),
-        wants=frozenset(kind for kind, cue in _WANTS.items() if cue.search(lowered)),
+        wants=wanted_kinds(question),
         places={t: p.country for p in find_places(question) for t in p.terms if t in terms},
         related={t: r for t in terms if (r := related_terms(t))},
     )
@@ -101,41 +79,6 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
         length=len(seq),
         text=sentence,
     )
-
-
-@lru_cache(maxsize=65_536)
-def _kinds_held(sentence: str) -> frozenset[str]:
-    """The _WANTS kinds a sentence can answer, names aside (they depend on the question)."""
-    # Plain letter runs, not text.words(): this runs on every new candidate sentence, and the
-    # word lists here need no normal form.
-    lowered = sentence.lower()
-    tokens = set(_LETTERS.findall(lowered))
-    digit = _DIGIT.search(sentence) is not None
-    held = set()
-    if digit or not tokens.isdisjoint(_NUMBER_WORDS):
-        held.add("count")
-    if digit or not tokens.isdisjoint(_TIME_WORDS):
-        held.add("time")
-    if "%" in sentence or "per cent" in lowered or not tokens.isdisjoint(_SHARE_WORDS):
-        held.add("share")
-    if not _CURRENCY_SIGNS.isdisjoint(sentence) or not tokens.isdisjoint(_MONEY_WORDS):
-        held.add("money")
-    return frozenset(held)
-
-
-@lru_cache(maxsize=65_536)
-def _names(sentence: str) -> tuple[frozenset[str], ...]:
-    """Content terms of each multi-word capitalised name (plain ASCII words: no normal form needed)."""
-    return tuple(
-        frozenset(stem(w) for w in name.lower().split() if w not in STOPWORDS) for name in _NAME.findall(sentence)
-    )
-
-
-def _holds_wanted(q: QuestionView, s: SentenceView) -> bool:
-    if not q.wants.isdisjoint(_kinds_held(s.text)):
-        return True
-    # A name the question does not already contain is a candidate answer to "who" or "where".
-    return not q.wants.isdisjoint(("person", "place")) and any(not name <= q.term_set for name in _names(s.text))
 
 
 def text_features(
@@ -169,7 +112,7 @@ def text_features(
     coverage, coverage_context, related = (w @ held) / total
     missing = np.where(held[0], 0.0, w[:, None]).max(axis=0, initial=0.0)
     type_match = (
-        np.array([_holds_wanted(q, s) for s in sentences], dtype=float) if q.wants else np.zeros(n)
+        np.array([holds_wanted(q.wants, q.term_set, s.text) for s in sentences], dtype=float) if q.wants else np.zeros(n)
     )
     return {
         "coverage": coverage,

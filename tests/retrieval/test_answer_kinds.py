@@ -1,0 +1,57 @@
+"""What kind of answer a question's wh-phrase asks for, and what kinds a sentence holds."""
+import pytest
+
+from retrieval.answer_kinds import held_kinds, holds_wanted, wanted_kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("how long did the geneva talks last", {"duration"}),
+        ("what is the current us tariff rate on chinese goods", {"share"}),
+        ("in what month did the us revoke export licenses", {"time"}),
+        ("which minister headed Beijing's team?", {"person"}),
+        ("by how much did exports fall", {"count", "share"}),
+        ("how much did the ticket cost", {"count", "money", "share"}),
+    ],
+)
+def test_the_wh_phrase_decides_the_kind(question, wanted):
+    """The wh-word and the head noun of its phrase name the kind asked for."""
+    assert wanted_kinds(question) == wanted
+
+
+def test_an_opening_when_clause_does_not_ask_for_a_time():
+    """In "When X, which way…?" the later wh-word asks, not "when"."""
+    assert wanted_kinds("When the Rhine leaves the lake, which way does it flow?") == frozenset()
+
+
+def test_a_verb_after_what_asks_for_no_kind():
+    """"What drove prices up" asks what drove them, not for a price."""
+    assert wanted_kinds("What drove rental prices up in New York?") == frozenset()
+
+
+def test_a_question_without_a_wh_word_asks_for_no_kind():
+    """A yes/no question ("did exports grow") wants no particular kind."""
+    assert wanted_kinds("did china's overall exports grow in may") == frozenset()
+
+
+def test_a_month_is_not_a_duration():
+    """"last month" dates a thing; it does not say how long it lasted."""
+    assert "duration" not in held_kinds("A preliminary agreement was reached in Geneva last month.")
+
+
+def test_a_quantity_of_time_units_is_a_duration():
+    """"more than six hours" answers "how long"."""
+    assert "duration" in held_kinds("Their first meeting lasted more than six hours on Monday.")
+
+
+def test_a_percentage_holds_a_share_and_a_count():
+    """A percentage answers "what rate" and "how much"."""
+    assert {"share", "count"} <= held_kinds("Exports to the US fell 34.5% in May.")
+
+
+def test_who_is_answered_by_a_new_name_only():
+    """A name the question already holds does not answer "who"; another name does."""
+    terms = frozenset({"met", "bessent"})
+    assert holds_wanted(frozenset({"person"}), terms, "Bessent met Greer and He Lifeng in London.")
+    assert not holds_wanted(frozenset({"person"}), terms, "He met Bessent there.")
