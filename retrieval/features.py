@@ -19,6 +19,9 @@ from .related import related_terms
 from .text import content_words, stem
 from .word_classes import names_a_thing
 
+# Terms by which a question points at the articles themselves ("who edited the article").
+DOCUMENT_TERMS = frozenset({stem("article")})
+
 FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
@@ -141,10 +144,12 @@ def candidate_features(
     n = len(sentences)
     weights = [lexicon.idf(t) for t in q.terms]
     total = sum(weights) or 1.0
-    # Unseen words that name things: an unseen verb ("slapped") is mostly another wording.
+    # Unseen words that name things: an unseen verb ("slapped") is mostly another wording, and
+    # "the article" is the asker pointing at the articles, which rarely name themselves.
     unseen = sum(
         w for t, w in zip(q.terms, weights)
-        if not lexicon.is_known(t) and names_a_thing(t) and not (t in q.places and lexicon.place_terms(q.places[t]))
+        if not lexicon.is_known(t) and names_a_thing(t) and t not in DOCUMENT_TERMS
+        and not (t in q.places and lexicon.place_terms(q.places[t]))
     ) / total
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     # Only relatives the corpus holds can be in a sentence: most questions look for none.

@@ -120,6 +120,13 @@ def test_an_unseen_verb_is_not_unseen_but_an_unseen_noun_is():
     assert _question_features("what price did the us put on export curbs", lexicon)["unseen"] > 0.0
 
 
+def test_the_article_itself_is_not_an_unseen_topic():
+    """"Who edited the article" points at the articles, which never say "article"."""
+    lexicon = _lexicon("Editing by Jane Doe.", "The US imposed export curbs.")
+    assert _question_features("who edited the article", lexicon)["unseen"] == 0.0
+    assert _question_features("who edited the cookbook", lexicon)["unseen"] > 0.0
+
+
 def test_corpus_names_of_a_country_are_found_by_their_terms():
     """The corpus's terms that name places of CH are its Swiss city, not its British one."""
     lexicon = _lexicon("The deal was struck in Geneva.", "Talks resumed in London.")
