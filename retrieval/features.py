@@ -19,8 +19,9 @@ from .related import related_terms
 from .text import content_words, stem
 from .word_classes import names_a_thing
 
-# Terms by which a question points at the articles themselves ("who edited the article").
-DOCUMENT_TERMS = frozenset({stem("article")})
+# Terms by which a question points at the articles themselves or their bylines ("who edited the
+# article", "who wrote the piece").
+DOCUMENT_TERMS = frozenset(stem(w) for w in ("article", "story", "piece", "text", "author", "writer"))
 
 FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",

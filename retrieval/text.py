@@ -10,15 +10,20 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*")
 
+# Contractions are listed as words() leaves them, apostrophe dropped ("don't" → "dont"), except
+# where that spells a word of its own: we'll, she'll, he'll, i'll, we'd, i'd (well, shell, …).
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are aren't as at be because been before
-    being below between both but by can could did do does doing don't down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is isn't it
-    it's its itself just let me more most my myself no nor not of off on once only or other our ours
-    ourselves out over own s same she should so some such t than that that's the their theirs them
+    """a about above after again against all am an and any are arent as at be because been before
+    being below between both but by can could did do does doing dont down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is isnt it
+    its itself just let me more most my myself no nor not of off on once only or other our ours
+    ourselves out over own s same she should so some such t than that the their theirs them
     themselves then there these they this those through to too under until up very was we were what
-    what's when where which while who who's whom why will with would you your yours yourself
-    yourselves wat whats whos hows wheres whens did does do say said tell told according also""".split()
+    when where which while who whom why will with would you your yours yourself
+    yourselves wat whats whos hows wheres whens did does do say said tell told according also
+    cant cannot couldnt didnt doesnt hadnt hasnt havent mightnt mustnt neednt shant shouldnt wasnt
+    werent wont wouldnt im ive youre youve youll youd theyre theyve theyll theyd weve hes shes
+    thats theres heres whats lets""".split()
 )
 
 

@@ -121,9 +121,10 @@ def test_an_unseen_verb_is_not_unseen_but_an_unseen_noun_is():
 
 
 def test_the_article_itself_is_not_an_unseen_topic():
-    """"Who edited the article" points at the articles, which never say "article"."""
+    """"Who edited the article" points at the articles, which never say "article" or "piece"."""
     lexicon = _lexicon("Editing by Jane Doe.", "The US imposed export curbs.")
     assert _question_features("who edited the article", lexicon)["unseen"] == 0.0
+    assert _question_features("who wrote the piece", lexicon)["unseen"] == 0.0
     assert _question_features("who edited the cookbook", lexicon)["unseen"] > 0.0
 
 

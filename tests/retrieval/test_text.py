@@ -23,3 +23,9 @@ def test_form_that_is_also_a_verb_base_keeps_its_own_stem():
 def test_question_and_sentence_terms_meet():
     """'when did the two sides meet' and 'the two sides met' share the verb's term."""
     assert "meet" in set(content_terms("when did the two sides meet")) & set(content_terms("The two sides met in London."))
+
+
+def test_contractions_carry_no_terms():
+    """"won't", "isn't" and "they're" are function words, not the terms "wont", "isnt", "theyr"."""
+    assert content_terms("which chips won't they're saying isn't lifted") == [stem("chips"), stem("saying"), stem("lifted")]
+
