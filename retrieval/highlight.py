@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import STOPWORDS, normal_form, stem
+from .text import STOPWORDS, normal_form, stem, word_form
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 
@@ -12,10 +12,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 @lru_cache(maxsize=100_000)
 def _content_stem(raw: str) -> str | None:
     """The stem a raw word of a quote contributes to matching, or None for a stopword."""
-    word = normal_form(raw).replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    word = word.replace(".", "").replace("'", "")
+    word = word_form(normal_form(raw))
     return stem(word) if word and word not in STOPWORDS else None
 
 

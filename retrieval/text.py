@@ -10,20 +10,19 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*")
 
-# Contractions are listed as words() leaves them, apostrophe dropped ("don't" → "dont"), except
-# where that spells a word of its own: we'll, she'll, he'll, i'll, we'd, i'd (well, shell, …).
+# Contractions are listed as words() leaves them, apostrophe dropped ("they're" → "theyre"),
+# except where that spells a word of its own: we'll, she'll, i'd (well, shell, id). "Not" is a
+# term: "what didn't they agree" and "they did not agree" meet on it.
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are arent as at be because been before
-    being below between both but by can could did do does doing dont down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is isnt it
-    its itself just let me more most my myself no nor not of off on once only or other our ours
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just let me more most my myself no nor of off on once only or other our ours
     ourselves out over own s same she should so some such t than that the their theirs them
     themselves then there these they this those through to too under until up very was we were what
     when where which while who whom why will with would you your yours yourself
     yourselves wat whats whos hows wheres whens did does do say said tell told according also
-    cant cannot couldnt didnt doesnt hadnt hasnt havent mightnt mustnt neednt shant shouldnt wasnt
-    werent wont wouldnt im ive youre youve youll youd theyre theyve theyll theyd weve hes shes
-    thats theres heres whats lets""".split()
+    im ive youre youve youll youd theyre theyve theyll theyd weve thats theres heres lets""".split()
 )
 
 
@@ -35,12 +34,17 @@ def normal_form(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens; possessive 's dropped, dotted abbreviations kept whole (u.s)."""
-    out = []
-    for token in _TOKEN.findall(normal_form(text)):
-        if token.endswith("'s"):
-            token = token[:-2]
-        out.append(token.replace(".", "").replace("'", ""))
-    return [t for t in out if t]
+    return [w for w in map(word_form, _TOKEN.findall(normal_form(text))) if w]
+
+
+def word_form(token: str) -> str:
+    """A token in normal form as matching sees it: possessive 's dropped, "n't" read as "not"
+    (the auxiliary is a stopword, the negation is not), dots and apostrophes removed."""
+    if token.endswith("'s"):
+        token = token[:-2]
+    elif token.endswith("n't") or token == "cannot":
+        token = "not"
+    return token.replace(".", "").replace("'", "")
 
 
 @lru_cache(maxsize=1)

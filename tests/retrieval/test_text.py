@@ -25,7 +25,11 @@ def test_question_and_sentence_terms_meet():
     assert "meet" in set(content_terms("when did the two sides meet")) & set(content_terms("The two sides met in London."))
 
 
-def test_contractions_carry_no_terms():
-    """"won't", "isn't" and "they're" are function words, not the terms "wont", "isnt", "theyr"."""
-    assert content_terms("which chips won't they're saying isn't lifted") == [stem("chips"), stem("saying"), stem("lifted")]
+def test_contractions_carry_no_terms_but_their_negation():
+    """"they're" is a function word and "won't" is "not": no terms "theyre" or "wont"."""
+    assert content_terms("which chips won't they're saying lifted") == [stem(w) for w in ("chips", "not", "saying", "lifted")]
 
+
+def test_a_negated_question_meets_a_negated_sentence():
+    """"didn't" in the question and "did not" in the sentence share the term "not"."""
+    assert "not" in set(content_terms("what didn't they agree on")) & set(content_terms("They did not agree on chips."))
