@@ -13,6 +13,13 @@ from retrieval.answer_kinds import held_kinds, holds_wanted, wanted_kinds
         ("which minister headed Beijing's team?", {"person"}),
         ("by how much did exports fall", {"count", "share"}),
         ("how much did the ticket cost", {"count", "money", "share"}),
+        ("what tariff rate did trump announce", {"share"}),
+        ("what's the price of dysprosium", {"money"}),
+        ("How many magnets did China ship?", {"count"}),
+        ("when did the talks resume", {"time"}),
+        ("who led the delegation", {"person"}),
+        ("where were the talks held", {"place"}),
+        ("why are rare earths important", set()),
     ],
 )
 def test_the_wh_phrase_decides_the_kind(question, wanted):

@@ -1,6 +1,5 @@
 """Second-stage features: what a question asks for, what a sentence holds, places, words of
 like meaning, spelling repair."""
-import pytest
 
 from index.table import Sentence, SentenceTable
 import numpy as np
@@ -21,21 +20,9 @@ def _type_features(question: str, sentence: str) -> tuple[float, float]:
     return features["type_match"], features["type_miss"]
 
 
-@pytest.mark.parametrize(
-    ("question", "wanted"),
-    [
-        ("what tariff rate did trump announce", {"share"}),
-        ("what's the price of dysprosium", {"money"}),
-        ("How many magnets did China ship?", {"count"}),
-        ("when did the talks resume", {"time"}),
-        ("who led the delegation", {"person"}),
-        ("where were the talks held", {"place"}),
-        ("why are rare earths important", set()),
-    ],
-)
-def test_question_wants_the_kind_its_words_ask_for(question, wanted):
-    """Each question cue maps to the kind of answer it asks for."""
-    assert view_question(question).wants == wanted
+def test_the_question_view_carries_the_kind_asked_for():
+    """view_question hands the features answer_kinds' reading of the wh-phrase."""
+    assert view_question("how long did the geneva talks last").wants == {"duration"}
 
 
 def test_a_rate_question_is_not_answered_by_a_date():
