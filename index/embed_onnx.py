@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from .embed import Kind, LazyEmbedder
+from .embed import Kind, LazyEmbedder, normalised_pieces
 
 MAX_TOKENS = 256
 # On 2 cores onnxruntime ran SQuAD sentences fastest one at a time on parallel workers, each
@@ -48,12 +48,33 @@ class OnnxEmbedder(LazyEmbedder):
         return self._session(), tokenizer
 
     def _encode(self, model, texts: list[str], batch_size: int, kind: Kind) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+
+        def pool(rows: list[int], hidden: np.ndarray, mask: np.ndarray) -> None:
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+        self._run(model, texts, batch_size, pool)
+        return out
+
+    def _tokens(self, model, texts: list[str]) -> list[np.ndarray]:
+        out: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(texts)
+
+        def keep(rows: list[int], hidden: np.ndarray, mask: np.ndarray) -> None:
+            for row, states, used in zip(rows, hidden, mask):
+                out[row] = normalised_pieces(states[: int(used.sum())])
+
+        self._run(model, texts, MAX_BATCH, keep)
+        return out
+
+    def _run(self, model, texts: list[str], batch_size: int, take: Callable[[list[int], np.ndarray, np.ndarray], None]) -> None:
+        """Runs the encoder over `texts` and hands each batch's rows, hidden states and mask to `take`."""
         session, tokenizer = model
         # Sorting by length keeps padding (wasted compute) small within each batch.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         size = min(batch_size, MAX_BATCH)
         batches = [order[start : start + size] for start in range(0, len(order), size)]
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
 
         def run(rows: list[int], session) -> None:
             encodings = tokenizer.encode_batch([texts[i] for i in rows])
@@ -62,17 +83,14 @@ class OnnxEmbedder(LazyEmbedder):
             hidden = session.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]
-            weights = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-            out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            take(rows, hidden, mask)
 
         if len(batches) == 1 or WORKERS == 1:
             for rows in batches:
                 run(rows, session)
-            return out
+            return
         with self._lock:
             if self._single_threaded is None:
                 self._single_threaded = self._session(threads=1)
         with ThreadPoolExecutor(WORKERS) as pool:
             list(pool.map(lambda rows: run(rows, self._single_threaded), batches))
-        return out

@@ -5,7 +5,7 @@ from typing import Callable
 
 import numpy as np
 
-from .embed import Kind, LazyEmbedder, offline
+from .embed import Kind, LazyEmbedder, normalised_pieces, offline
 
 
 class SentenceTransformerEmbedder(LazyEmbedder):
@@ -30,3 +30,7 @@ class SentenceTransformerEmbedder(LazyEmbedder):
             convert_to_numpy=True, show_progress_bar=False,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _tokens(self, model, texts: list[str]) -> list[np.ndarray]:
+        states = model.encode(texts, output_value="token_embeddings", convert_to_numpy=False, show_progress_bar=False)
+        return [normalised_pieces(s.float().numpy()) for s in states]

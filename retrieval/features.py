@@ -27,13 +27,17 @@ FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
-    "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z",
+    "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
 )
-# Text features also given relative to the question's best candidate, as the cosines are
-# (dense_gap), and coverage as a z-score among the candidates: how much of a question a sentence
-# holds matters most against its rivals. On held-out SQuAD articles the gaps lifted rerank Hit@1
-# 0.745 → 0.759 (e5) and 0.713 → 0.740 (MiniLM only); the z-score then to 0.765 and 0.751.
-RELATIVE_TEXT_FEATURES = {"coverage_gap": "coverage", "coverage_context_gap": "coverage_context", "bigram_gap": "bigram_overlap"}
+# Text and word-piece features also given relative to the question's best candidate, as the
+# cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
+# a sentence holds matters most against its rivals. On held-out SQuAD articles the gaps lifted
+# rerank Hit@1 0.745 → 0.759 (e5) and 0.713 → 0.740 (MiniLM only); the z-score then to 0.765 and
+# 0.751.
+RELATIVE_TEXT_FEATURES = {
+    "coverage_gap": "coverage", "coverage_context_gap": "coverage_context", "bigram_gap": "bigram_overlap",
+    "token_maxsim_gap": "token_maxsim",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +139,12 @@ def text_features(
 
 def candidate_features(
     q: QuestionView, sentences: list[SentenceView], dense: np.ndarray, bm25: np.ndarray,
-    second: np.ndarray, context: np.ndarray, lexicon,
+    second: np.ndarray, context: np.ndarray, lexicon, pieces: np.ndarray | None = None,
 ) -> np.ndarray:
     """The (candidates × FEATURE_NAMES) matrix of one question's candidates; `context` is the
-    question's cosine with each sentence embedded after its predecessor (index/context.py).
+    question's cosine with each sentence embedded after its predecessor (index/context.py),
+    `pieces` its word-piece match with each (retrieval/token_match.py; the dense cosine stands
+    in when the model gives no pieces).
 
     `lexicon` gives `idf(term)`, `is_known(term)` and `place_terms(country)` over the corpus.
     """
@@ -166,6 +172,7 @@ def candidate_features(
         "second_gap": second - second.max(initial=-1.0),
         "unseen": np.full(n, unseen),
         "context_dense": context,
+        "token_maxsim": dense if pieces is None else pieces,
     }
     columns.update(relative_text_features(columns))
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))

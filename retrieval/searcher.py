@@ -26,6 +26,7 @@ from .lexical import LexicalIndex
 from .question import clean_question
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
+from .token_match import PieceCache, max_sim
 
 # Scores below which the first-stage modes abstain (rerank's threshold is stored with its
 # weights), calibrated like it on the seed dev gold (`quotebot eval GOLD --mode M --calibrate`),
@@ -62,6 +63,7 @@ class Searcher:
             index.manifest.second_model, context=index.manifest.context_vectors
         )
         self._views: dict[int, SentenceView] = {}
+        self._pieces = PieceCache(index.embedder.token_vectors)
 
     def threshold(self, mode: Mode | None = None) -> float:
         """The abstention threshold of `mode` (default: the configured mode)."""
@@ -106,14 +108,16 @@ class Searcher:
         def encode(batch: list[str]):
             qvecs = self.index.embedder.encode(batch, batch_size=batch_size, kind="query")
             second_qvecs = second.encode(batch, batch_size=batch_size, kind="query") if second else None
+            qpieces = self.index.embedder.token_vectors(batch) if second_stage else None
             _, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
-            return qvecs, second_qvecs, dense_ids
+            return qvecs, second_qvecs, qpieces, dense_ids
 
-        def ranked(batch: list[str], qvecs, second_qvecs, dense_ids):
+        def ranked(batch: list[str], qvecs, second_qvecs, qpieces, dense_ids):
             for j, question in enumerate(batch):
                 view = view_question(question, self.lexical.resolve)
                 second_q = second_qvecs[j] if second_qvecs is not None else None
-                yield question, view, self.candidates(view, qvecs[j], second_q, dense_ids[j])
+                pieces = qpieces[j] if qpieces is not None else None
+                yield question, view, self.candidates(view, qvecs[j], second_q, dense_ids[j], pieces)
             if progress:
                 progress(len(batch))
 
@@ -130,9 +134,11 @@ class Searcher:
                 yield from ranked(batch, *encoded)
 
     def candidates(
-        self, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None, dense_ids: np.ndarray
+        self, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None, dense_ids: np.ndarray,
+        question_pieces: np.ndarray | None = None,
     ) -> Candidates:
-        """The union of dense and BM25 top candidates, with their features."""
+        """The union of dense and BM25 top candidates, with their features (the word-piece
+        match only given the question's pieces)."""
         bm25_all = self.lexical.scores(self._lexical_query(view))
         lexical_top = _top(bm25_all, self.settings.candidates)
         lexical_top = lexical_top[bm25_all[lexical_top] > 0]
@@ -149,9 +155,17 @@ class Searcher:
         )
         context = self.index.context.vectors(ids) @ qvec if self.index.context is not None else dense
         features = candidate_features(
-            view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, context, self.lexical
+            view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, context, self.lexical,
+            self._piece_match(question_pieces, ids),
         )
         return Candidates(ids, vectors, dense, bm25, features)
+
+    def _piece_match(self, question_pieces: np.ndarray | None, ids: np.ndarray) -> np.ndarray | None:
+        if question_pieces is None:
+            return None
+        table = self.index.table
+        sentence_pieces = self._pieces.get(ids.tolist(), lambda i: table[i].text)
+        return None if sentence_pieces is None else max_sim(question_pieces, sentence_pieces)
 
     def _lexical_query(self, view: QuestionView) -> list[str]:
         """The question's terms, and for a place the corpus never names, the corpus's names of

