@@ -30,6 +30,7 @@ class OnnxEmbedder(LazyEmbedder):
         self._model_path = model_path
         self._tokenizer_path = tokenizer_path
         self._single_threaded = None  # the session parallel workers share, made on first need
+        self._workers: ThreadPoolExecutor | None = None  # kept: a bot asks for a few sentences at a time
 
     def _session(self, threads: int = 0):
         import onnxruntime
@@ -92,5 +93,5 @@ class OnnxEmbedder(LazyEmbedder):
         with self._lock:
             if self._single_threaded is None:
                 self._single_threaded = self._session(threads=1)
-        with ThreadPoolExecutor(WORKERS) as pool:
-            list(pool.map(lambda rows: run(rows, self._single_threaded), batches))
+                self._workers = ThreadPoolExecutor(WORKERS, thread_name_prefix="onnx")
+        list(self._workers.map(lambda rows: run(rows, self._single_threaded), batches))
