@@ -6,8 +6,9 @@ Articles are split by a hash of their title: even hashes train, odd ones test. T
 questions are never used. SQuAD v1.1 gives answerable questions; SQuAD v2.0 adds adversarial
 unanswerable ones, so the score also learns when the best candidate is not an answer.
 
-Four variants are fitted from the same rows: with and without the e5 second model, and with and
-without context vectors (`<model>/no-context`). Rows are collected over indexes built with context
+Eight variants are fitted from the same rows: with and without the e5 second model, with and
+without context vectors (`<model>/no-context`), with and without the word-piece match
+(`…/word-pieces`). Rows are collected over indexes built with context
 vectors (under --index-dir, default settings otherwise) and cached in bench/out/. The written
 thresholds are SQuAD 2.0's; recalibrate the served ones on a gold set of your kind of articles
 (`quotebot eval GOLD --calibrate`, per variant).
@@ -34,7 +35,7 @@ from retrieval.answer import Quote  # noqa: E402
 from retrieval.evaluate import is_correct, load_gold  # noqa: E402
 from retrieval.features import FEATURE_NAMES, relative_text_features  # noqa: E402
 from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
-from retrieval.rerank import ABSTAIN_FEATURES, NO_CONTEXT, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features  # noqa: E402
+from retrieval.rerank import ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features, weights_key  # noqa: E402
 from retrieval.searcher import Searcher  # noqa: E402
 from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
 from retrieval.word_classes import names_a_thing  # noqa: E402
@@ -251,14 +252,16 @@ def main() -> int:
     y = np.concatenate([r.labels for r in train]).astype(float)
     sets, report = {}, {"train_questions": len(train), "train_pairs": int(len(y))}
     variants = [
-        (f"{model}{suffix}", with_second, with_context)
+        (weights_key(model, with_context, with_pieces), with_second, with_context, with_pieces)
         for model, with_second in (("multilingual-e5-small", True), ("none", False))
-        for suffix, with_context in (("", True), (NO_CONTEXT, False))
+        for with_context in (True, False)
+        for with_pieces in (False, True)
     ]
-    for key, with_second, with_context in variants:
+    for key, with_second, with_context, with_pieces in variants:
         names = tuple(
             f for f in FEATURE_NAMES
             if (with_second or not f.startswith("second")) and (with_context or f != "context_dense")
+            and (with_pieces or not f.startswith("token_"))
         )
         x = np.vstack([r.features[:, [FEATURE_NAMES.index(f) for f in names]] for r in train])
         ranker = LinearModel.fit(x, y, names, l2=args.l2)

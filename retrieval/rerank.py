@@ -1,7 +1,8 @@
 """The second stage: small logistic models over named features, their weights kept as data.
 
-`rerank_weights.json` holds, per second-stage model (or "none", since the features differ) and
-again per model for indexes without context vectors ("<model>/no-context"):
+`rerank_weights.json` holds, per second-stage model (or "none", since the features differ), again
+per model for indexes without context vectors ("<model>/no-context"), and each of those again
+with the word-piece match ("…/word-pieces"):
 - `ranker`: P(candidate sentence answers the question), from candidate features;
 - `abstainer`: P(the best-ranked sentence is a right answer), from features of the top
   candidate and of the question (how much of it the corpus has never seen). quotebot
@@ -24,6 +25,8 @@ from .features import FEATURE_NAMES
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 # Suffix of the models fitted for indexes without context vectors (their ranker lacks context_dense).
 NO_CONTEXT = "/no-context"
+# Suffix of the models that also read the word-piece match (`[retrieval] word_pieces`).
+WORD_PIECES = "/word-pieces"
 # What the abstainer sees of a ranked candidate list (see `abstain_features`).
 ABSTAIN_FEATURES = (
     "top_score", "margin", "unseen", "has_unseen", "top_missing_rare", "top_type_miss", "top_coverage",
@@ -121,12 +124,18 @@ def _columns(wanted: tuple[str, ...], names: tuple[str, ...]) -> list[int]:
     return [names.index(f) for f in wanted]
 
 
-def load_second_stage(second_model: str | None, context: bool = False, path: Path = WEIGHTS_FILE) -> SecondStage:
+def load_second_stage(
+    second_model: str | None, context: bool = False, word_pieces: bool = False, path: Path = WEIGHTS_FILE
+) -> SecondStage:
     """The models fitted for this second-stage encoder ("none" when there is none), with or
-    without context vectors in the index."""
+    without context vectors in the index, with or without the word-piece match."""
     sets = json.loads(path.read_text(encoding="utf-8"))
-    key = second_model if second_model in sets else "none"
-    return SecondStage.from_json(sets[key if context else f"{key}{NO_CONTEXT}"])
+    return SecondStage.from_json(sets[weights_key(second_model if second_model in sets else "none", context, word_pieces)])
+
+
+def weights_key(model: str, context: bool, word_pieces: bool) -> str:
+    """The key of a variant in rerank_weights.json."""
+    return f"{model}{'' if context else NO_CONTEXT}{WORD_PIECES if word_pieces else ''}"
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> tuple[np.ndarray, float]:

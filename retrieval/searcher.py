@@ -60,7 +60,7 @@ class Searcher:
         self.settings = settings
         self.lexical = LexicalIndex(index.table)
         self.second_stage = second_stage or load_second_stage(
-            index.manifest.second_model, context=index.manifest.context_vectors
+            index.manifest.second_model, context=index.manifest.context_vectors, word_pieces=settings.word_pieces
         )
         self._views: dict[int, SentenceView] = {}
         self._pieces = PieceCache(index.embedder.token_vectors)
@@ -108,7 +108,7 @@ class Searcher:
         def encode(batch: list[str]):
             qvecs = self.index.embedder.encode(batch, batch_size=batch_size, kind="query")
             second_qvecs = second.encode(batch, batch_size=batch_size, kind="query") if second else None
-            qpieces = self.index.embedder.token_vectors(batch) if second_stage else None
+            qpieces = self.index.embedder.token_vectors(batch) if second_stage and self.settings.word_pieces else None
             _, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
             return qvecs, second_qvecs, qpieces, dense_ids
 

@@ -24,4 +24,9 @@ class RetrievalSettings(BaseModel):
     group_similarity: float = Field(
         0.7, ge=0.0, le=1.0, description="Cosine similarity at which two sentences count as the same fact."
     )
+    word_pieces: bool = Field(
+        False,
+        description="Rerank also by word-piece match (MaxSim): better on SQuAD, not on the seed news, "
+        "and each sentence is encoded again when first a candidate.",
+    )
     max_question_chars: PositiveInt = Field(2000, description="Longer questions are cut to this length.")

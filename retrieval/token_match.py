@@ -8,7 +8,9 @@ else. Alone it picks the
 right SQuAD candidate nearly as often as the whole second stage (Hit@1 0.75 vs 0.76; the pooled
 cosine: 0.59). As two more ranker features (the match and its gap to the best candidate's) it
 lifted held-out SQuAD Hit@1 0.767 → 0.776 (e5) and 0.755 → 0.767 (MiniLM only), at every level of
-word overlap between question and answer.
+word overlap between question and answer. On the seed news articles it did not help (dev Hit@1
+0.863 → 0.824) and it costs encoding each candidate sentence again, so it is asked for with
+`[retrieval] word_pieces = true`.
 
 Sentence pieces are encoded when a sentence first becomes a candidate and kept (as float16) in
 a bounded cache: a long-running bot or a batch eval encodes each sentence once.

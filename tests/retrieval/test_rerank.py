@@ -30,3 +30,13 @@ def test_unknown_second_model_falls_back_to_the_first_model_weights():
     fallback = load_second_stage("some-other-model", context=False)
     assert fallback.ranker.features == load_second_stage(None, context=False).ranker.features
     assert not any(f.startswith("second") for f in fallback.ranker.features)
+
+
+def test_word_piece_weights_only_when_asked():
+    """Only `word_pieces` weights read the word-piece match; every variant has them."""
+    for model in ("multilingual-e5-small", None):
+        for context in (False, True):
+            plain = load_second_stage(model, context=context).ranker.features
+            pieces = load_second_stage(model, context=context, word_pieces=True).ranker.features
+            assert not any(f.startswith("token_") for f in plain)
+            assert {"token_maxsim", "token_maxsim_gap"} <= set(pieces)

@@ -1,4 +1,5 @@
 """The Searcher: what a question sends to BM25, and which second stage ranks its candidates."""
+import numpy as np
 import pytest
 
 from index.build import open_index
@@ -7,13 +8,13 @@ from retrieval.searcher import Searcher
 from retrieval.settings import RetrievalSettings
 
 
-def _searcher(fake_settings, *texts: str) -> Searcher:
+def _searcher(fake_settings, *texts: str, **retrieval) -> Searcher:
     for path in fake_settings.corpus.iterdir():
         path.unlink()
     for i, text in enumerate(texts):
         (fake_settings.corpus / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
     index, _ = open_index(fake_settings)
-    return Searcher(index, RetrievalSettings(mode="bm25", threshold=0.0))
+    return Searcher(index, RetrievalSettings(mode="bm25", threshold=0.0, **retrieval))
 
 
 def test_bm25_finds_a_city_when_asked_about_its_country(fake_settings):
@@ -39,10 +40,21 @@ def test_rerank_reads_context_vectors_when_the_index_has_them(fake_settings):
     assert searcher.ask("what did Lutnick say about the talks").answers
 
 
-def test_rerank_features_carry_the_word_piece_match(fake_settings):
-    """A candidate holding every word of the question matches each of its pieces fully."""
-    searcher = _searcher(fake_settings, "Bessent led the talks in London.", "Markets rose on Monday.")
+def test_word_piece_match_when_asked_for(fake_settings):
+    """With `word_pieces` a candidate holding every word of the question matches each of its pieces fully."""
+    searcher = _searcher(fake_settings, "Bessent led the talks in London.", "Markets rose on Monday.", word_pieces=True)
     (_, _, cands), = searcher.candidate_stream(["Bessent led the talks"])
     match = dict(zip(cands.ids.tolist(), cands.features[:, FEATURE_NAMES.index("token_maxsim")]))
     best = next(i for i in match if "Bessent" in searcher.index.table[i].text)
     assert match[best] == pytest.approx(1.0) and all(v < 1.0 for i, v in match.items() if i != best)
+    assert "token_maxsim" in searcher.second_stage.ranker.features
+
+
+def test_no_word_pieces_encoded_by_default(fake_settings, fake_models):
+    """By default no word piece is encoded: the match column mirrors the dense cosine."""
+    searcher = _searcher(fake_settings, "Bessent led the talks in London.", "Markets rose on Monday.")
+    embedder = fake_models["test-hash"]
+    before = embedder.encoded
+    (_, _, cands), = searcher.candidate_stream(["Bessent led the talks"])
+    assert embedder.encoded == before + 1  # the question's vector only
+    assert np.allclose(cands.features[:, FEATURE_NAMES.index("token_maxsim")], cands.dense)
