@@ -4,7 +4,8 @@ Each feature is cheap text arithmetic: how much of the question's rare vocabular
 holds (a place counts as held when the sentence names another place of its country), how much
 more it holds through words of like meaning, whether a rare question word is missing, whether
 the sentence holds the kind of thing the question asks for (a number for "how many", a date for
-"when", a name for "who").
+"when", a name for "who"); when asked for, how well its word pieces meet the question's
+(retrieval/token_match.py).
 """
 from __future__ import annotations
 

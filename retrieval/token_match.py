@@ -4,13 +4,12 @@ Each word piece of the question takes its best cosine with any piece of the sent
 the first model encodes them in context; the mean over the question's pieces scores the
 sentence. Unlike the pooled sentence vector this keeps each question word's own best match, so
 a question word still meets its nearest word in a long sentence that is mostly about something
-else. Alone it picks the
-right SQuAD candidate nearly as often as the whole second stage (Hit@1 0.75 vs 0.76; the pooled
-cosine: 0.59). As two more ranker features (the match and its gap to the best candidate's) it
-lifted held-out SQuAD Hit@1 0.767 → 0.776 (e5) and 0.755 → 0.767 (MiniLM only), at every level of
-word overlap between question and answer. On the seed news articles it did not help (dev Hit@1
-0.863 → 0.824) and it costs encoding each candidate sentence again, so it is asked for with
-`[retrieval] word_pieces = true`.
+else. Alone it picks the right SQuAD candidate nearly as often as the whole second stage (Hit@1
+0.75 vs 0.76; the pooled cosine: 0.59). As two more ranker features (the match and its gap to
+the best candidate's) it lifted held-out SQuAD Hit@1 0.767 → 0.776 (e5) and 0.755 → 0.767
+(MiniLM only), at every level of word overlap between question and answer. On the seed news
+articles it did not help (dev Hit@1 0.863 → 0.824) and it costs encoding each candidate sentence
+again, so it is asked for with `[retrieval] word_pieces = true`.
 
 Sentence pieces are encoded when a sentence first becomes a candidate and kept (as float16) in
 a bounded cache: a long-running bot or a batch eval encodes each sentence once.
@@ -29,15 +28,11 @@ CACHE_SENTENCES = 20_000
 
 def max_sim(question: np.ndarray, sentences: Sequence[np.ndarray]) -> np.ndarray:
     """Per sentence, the mean over the question's pieces of their best cosine with its pieces."""
-    if not len(sentences):
-        return np.zeros(0)
-    if not len(question):
-        return np.zeros(len(sentences))
-    lengths = np.array([len(s) for s in sentences])
-    stacked = np.vstack([s for s in sentences if len(s)]).astype(np.float32) if lengths.any() else None
+    lengths = np.array([len(s) for s in sentences], dtype=int)
     out = np.zeros(len(sentences))
-    if stacked is None:
+    if not len(question) or not lengths.any():
         return out
+    stacked = np.vstack([s for s in sentences if len(s)]).astype(np.float32)
     cosines = question.astype(np.float32) @ stacked.T  # question pieces × all sentence pieces
     starts = np.concatenate([[0], np.cumsum(lengths[lengths > 0])[:-1]])
     out[lengths > 0] = np.maximum.reduceat(cosines, starts, axis=1).mean(axis=0)
