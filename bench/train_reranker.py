@@ -117,7 +117,8 @@ def collect(folder: Path, index_dir: Path, limit: int | None):
     t = time.perf_counter()
     index, report = open_index(settings, progress=lambda d, n: print(f"\r  embedding {d}/{n}", end="", file=sys.stderr))
     print(f"\n  index {report.action} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    searcher = Searcher(index, RetrievalSettings())
+    # With the word-piece match: the rows then serve the variants with and without it.
+    searcher = Searcher(index, RetrievalSettings(word_pieces=True))
     gold = load_gold(folder / "gold.jsonl")
     articles = articles_in_order(gold)
     if limit:  # spread over the file, so both halves of the split get questions
