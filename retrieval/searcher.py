@@ -106,9 +106,12 @@ class Searcher:
         batches = [cleaned[i : i + batch_size] for i in range(0, len(cleaned), batch_size)]
 
         def encode(batch: list[str]):
-            qvecs = self.index.embedder.encode(batch, batch_size=batch_size, kind="query")
+            embedder, qpieces = self.index.embedder, None
+            if second_stage and self.settings.word_pieces:
+                qvecs, qpieces = embedder.encode_with_pieces(batch, batch_size=batch_size, kind="query")
+            else:
+                qvecs = embedder.encode(batch, batch_size=batch_size, kind="query")
             second_qvecs = second.encode(batch, batch_size=batch_size, kind="query") if second else None
-            qpieces = self.index.embedder.token_vectors(batch) if second_stage and self.settings.word_pieces else None
             _, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
             return qvecs, second_qvecs, qpieces, dense_ids
 

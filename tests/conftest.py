@@ -35,6 +35,9 @@ class HashingEmbedder:
         """One hashed unit vector per word, as a model's word pieces would be."""
         return [self.encode(text.split()) for text in texts]
 
+    def encode_with_pieces(self, texts, *, batch_size: int = 64, kind: str = "passage"):
+        return self.encode(texts, batch_size=batch_size, kind=kind), self.token_vectors(texts)
+
 
 @pytest.fixture
 def fake_models(monkeypatch):

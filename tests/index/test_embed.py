@@ -80,3 +80,11 @@ def test_e5_gives_no_word_pieces_when_installed():
     name = resolve_second_model("auto")
     if name is not None:
         assert get_embedder(name).token_vectors(["who led the talks"]) is None
+
+
+def test_onnx_vectors_and_pieces_in_one_pass_match_each_alone():
+    """encode_with_pieces gives what encode and token_vectors give separately."""
+    embedder = get_embedder("all-MiniLM-L6-v2-int8-dynamic")
+    vectors, pieces = embedder.encode_with_pieces(TEXTS[:2], kind="query")
+    assert np.allclose(vectors, embedder.encode(TEXTS[:2], kind="query"), atol=1e-6)
+    assert all(np.allclose(a, b, atol=1e-6) for a, b in zip(pieces, embedder.token_vectors(TEXTS[:2])))
