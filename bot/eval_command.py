@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from index.errors import ConfigError
-from retrieval.evaluate import Report, calibrate, coverage_curve, load_gold, report_of
+from retrieval.evaluate import Report, calibrate, coverage_curve, cross_validated_accuracy, load_gold, report_of
 from retrieval.question import clean_question
 from retrieval.errors import QuestionError
 
@@ -50,8 +50,12 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
 
     calibrated = None
     if args.calibrate:
-        threshold, accuracy = calibrate(reports[main_mode].outcomes)
-        calibrated = {"mode": main_mode, "threshold": threshold, "accuracy": round(accuracy, 4)}
+        outcomes = reports[main_mode].outcomes
+        threshold, accuracy = calibrate(outcomes)
+        calibrated = {
+            "mode": main_mode, "threshold": threshold, "accuracy": round(accuracy, 4),
+            "cross_validated_accuracy": round(cross_validated_accuracy(outcomes), 4),
+        }
         if args.write_config:
             _write_threshold(args.write_config, threshold)
     if args.runs:
@@ -73,8 +77,9 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     if calibrated:
         where = f", written to {args.write_config}" if args.write_config else ""
         console.print(
-            f"calibrated threshold for {main_mode}: {calibrated['threshold']} "
-            f"(accuracy {calibrated['accuracy']:.3f}{where})"
+            f"calibrated threshold for {main_mode}: {calibrated['threshold']}{where} "
+            f"(accuracy {calibrated['accuracy']:.3f} on these questions; "
+            f"{calibrated['cross_validated_accuracy']:.3f} on questions left out of calibrating, 10-fold)"
         )
     console.print(f"[dim]{len(gold)} questions in {seconds:.1f} s ({len(gold) / seconds:.1f} questions/s)[/dim]")
     return 0

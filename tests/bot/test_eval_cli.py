@@ -57,6 +57,7 @@ def test_runs_plot_and_calibration_files(capsys, gold_file, index_dir, tmp_path)
         "--calibrate", "--write-config", config,
     )
     assert code == 0, out.err
+    assert "on questions left out of calibrating" in out.out
     runs = [json.loads(l) for l in (tmp_path / "runs.jsonl").read_text().splitlines()]
     assert [r["question"] for r in runs] == [g["question"] for g in GOLD]
     assert (tmp_path / "curve.png").read_bytes()[:4] == b"\x89PNG"

@@ -5,7 +5,9 @@ import pytest
 
 from retrieval.answer import Answer, AnswerSet
 from retrieval.errors import GoldError
-from retrieval.evaluate import GoldQuestion, calibrate, is_correct, load_gold, metrics_of, outcomes_of
+from retrieval.evaluate import (
+    GoldQuestion, Outcome, calibrate, cross_validated_accuracy, is_correct, load_gold, metrics_of, outcomes_of,
+)
 
 
 def answer(quote, source="a.txt", score=0.9):
@@ -65,6 +67,46 @@ def test_calibration_finds_the_separating_threshold():
     ]
     threshold, accuracy = calibrate(outcomes_of(golds, results))
     assert 0.4 < threshold < 0.7 and accuracy == 1.0
+
+
+def scored(pattern):
+    """Outcomes from (answerable and ranked first?, top score) pairs."""
+    return [
+        Outcome(
+            gold=gold(f"q{i}", [{"source": "a.txt", "quote": "x"}] if answerable else []),
+            result=AnswerSet(question=f"q{i}", abstained=False, answers=[]), rank=1 if answerable else None,
+            top_score=score,
+        )
+        for i, (answerable, score) in enumerate(pattern)
+    ]
+
+
+def test_calibration_prefers_the_middle_of_equally_good_cuts():
+    """Three cuts are 3 of 5 right (0.2, 0.6, above 0.9): the one nearest the median score wins."""
+    outcomes = scored([(False, 0.1), (True, 0.3), (False, 0.5), (True, 0.7), (False, 0.9)])
+    threshold, accuracy = calibrate(outcomes)
+    assert threshold == pytest.approx(0.6) and accuracy == pytest.approx(3 / 5)
+
+
+def test_questions_without_answers_count_as_abstained():
+    """A question with no answer at all (top score -inf) is abstained at any threshold."""
+    threshold, accuracy = calibrate(scored([(False, float("-inf")), (True, 0.7), (False, 0.3)]))
+    assert 0.3 < threshold < 0.7 and accuracy == 1.0
+
+
+def test_cross_validation_scores_each_part_at_the_others_threshold():
+    """Two folds, worked by hand: calibrated on the two unanswerable questions the threshold
+    abstains on everything, on the two answerable ones it answers everything; each half is
+    then half right, while the in-sample best is 3 of 4."""
+    outcomes = scored([(True, 0.9), (False, 0.8), (True, 0.7), (False, 0.6)])
+    assert calibrate(outcomes)[1] == pytest.approx(0.75)
+    assert cross_validated_accuracy(outcomes, folds=2) == pytest.approx(0.5)
+
+
+def test_cross_validation_of_separable_scores_is_perfect():
+    """When every answerable question outscores every unanswerable one, held-out parts are right too."""
+    outcomes = scored([(i % 2 == 0, 0.9 - 0.01 * i if i % 2 == 0 else 0.4 - 0.01 * i) for i in range(20)])
+    assert cross_validated_accuracy(outcomes) == 1.0
 
 
 def test_malformed_gold_line_names_the_line(tmp_path):
