@@ -14,6 +14,9 @@ def clean_question(raw: str, max_chars: int) -> str:
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
         text = text[: cut if cut > 0 else max_chars]
+    example = 'ask something, e.g. quotebot ask "who led the talks?"'
+    if not text:
+        raise QuestionError(f"the question is empty; {example}")
     if not any(unicodedata.category(c)[0] in "LN" for c in text):
-        raise QuestionError("the question is empty; ask something, e.g. quotebot ask \"who led the talks?\"")
+        raise QuestionError(f"the question has no words to look for, only signs or emoji; {example}")
     return text

@@ -41,10 +41,10 @@ def test_clean_question_strips_controls_and_cuts_long_input():
     assert len(clean_question("word " * 1000, 50)) <= 50
 
 
-@pytest.mark.parametrize("raw", ["", "  ", "?!?", "\x00\x01"])
-def test_clean_question_refuses_empty_input(raw):
-    """Nothing to search for is a QuestionError."""
-    with pytest.raises(QuestionError):
+@pytest.mark.parametrize(("raw", "says"), [("", "empty"), ("  ", "empty"), ("\x00\x01", "empty"), ("?!?", "no words"), ("🙂🙂", "no words")])
+def test_clean_question_refuses_input_without_words(raw, says):
+    """Nothing to search for is a QuestionError saying whether the question was empty or wordless."""
+    with pytest.raises(QuestionError, match=says):
         clean_question(raw, 100)
 
 
