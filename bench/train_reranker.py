@@ -259,10 +259,11 @@ def main() -> int:
         for with_pieces in (False, True)
     ]
     for key, with_second, with_context, with_pieces in variants:
+        # unseen_asked only tempers the abstainer's unseen words (rerank.abstain_features).
         names = tuple(
             f for f in FEATURE_NAMES
             if (with_second or not f.startswith("second")) and (with_context or f != "context_dense")
-            and (with_pieces or not f.startswith("token_"))
+            and (with_pieces or not f.startswith("token_")) and f != "unseen_asked"
         )
         x = np.vstack([r.features[:, [FEATURE_NAMES.index(f) for f in names]] for r in train])
         ranker = LinearModel.fit(x, y, names, l2=args.l2)

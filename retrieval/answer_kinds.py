@@ -42,17 +42,10 @@ _NON_WORD = re.compile(r"[^\w%]")
 
 def wanted_kinds(question: str) -> frozenset[str]:
     """The KINDS a question's wh-phrase asks for (none for "why", "what did X say", yes/no)."""
-    lowered = question.lower()
-    hits = list(_WH.finditer(lowered))
-    if not hits:
+    found = _asking_wh(question)
+    if found is None:
         return frozenset()
-    first = hits[0]
-    later = [h for h in hits[1:] if h.group(1) not in ("when", "where")]
-    # An opening "when/where" clause followed by the question's own wh-word: that word asks.
-    if first.group(1) in ("when", "where") and later and not lowered[: first.start()].strip():
-        first = later[0]
-    wh = first.group(1)
-    after = [_NON_WORD.sub("", w) for w in lowered[first.end():].split()]
+    wh, after, before = found
     if wh in ("who", "whom", "whose", "whos"):
         return frozenset({"person"})
     if wh == "where":
@@ -61,9 +54,9 @@ def wanted_kinds(question: str) -> frozenset[str]:
         return frozenset({"time"})
     if wh == "how":
         kinds = set(_HOW.get(after[0], ())) if after else set()
-        if not _MONEY_CUE.search(lowered):
+        if not _MONEY_CUE.search(question.lower()):
             kinds.discard("money")
-        if lowered[: first.start()].rstrip().endswith("by"):  # "by how much"
+        if before.rstrip().endswith("by"):  # "by how much"
             kinds |= {"share", "count"}
         return frozenset(kinds)
     if wh in ("what", "which"):
@@ -71,11 +64,55 @@ def wanted_kinds(question: str) -> frozenset[str]:
     return frozenset()
 
 
+def asked_for_words(question: str) -> list[str]:
+    """The words of the wh-phrase that name what is asked for: "what *tv channel* did…", "which
+    *law firm*…", "who's *the trade rep*…", "how many *people*…". The answer sentence names the
+    thing asked for, seldom its kind, so these words need not be in it."""
+    found = _asking_wh(question)
+    if found is None:
+        return []
+    wh, after, _ = found
+    if wh in ("who", "whom", "whos"):
+        return _phrase(after) if after and after[0] in _COPULA else []
+    if wh == "how":
+        return _phrase(after[1:]) if after and after[0] in ("many", "much") else []
+    if wh in ("what", "which"):
+        after = after[1:] if after and after[0] in _NUMBER_WORDS else after  # "what one word…"
+        return _phrase(after) if _opens_phrase(after) else []
+    return []
+
+
+def _asking_wh(question: str) -> tuple[str, list[str], str] | None:
+    """The wh-word that asks, the words after it, the text before it (None without one)."""
+    lowered = question.lower()
+    hits = list(_WH.finditer(lowered))
+    if not hits:
+        return None
+    first = hits[0]
+    later = [h for h in hits[1:] if h.group(1) not in ("when", "where")]
+    # An opening "when/where" clause followed by the question's own wh-word: that word asks.
+    if first.group(1) in ("when", "where") and later and not lowered[: first.start()].strip():
+        first = later[0]
+    after = [_NON_WORD.sub("", w) for w in lowered[first.end():].split()]
+    return first.group(1), after, lowered[: first.start()]
+
+
 def _head_kind(after: list[str]) -> frozenset[str]:
     """The kind of the last head noun of a "what/which" phrase ("what is the current tariff rate on…")."""
-    # "what drove prices up" asks for no price: a verb right after "what" opens a clause.
-    if after and after[0] not in _COPULA and not names_a_thing(stem(after[0])):
+    if not _opens_phrase(after):
         return frozenset()
+    heads = [_HEAD_KIND[w] for w in _phrase(after) if w in _HEAD_KIND]
+    return frozenset(heads[-1:])
+
+
+def _opens_phrase(after: list[str]) -> bool:
+    """Whether the words after "what/which" open a noun phrase: "what drove prices up" asks for
+    no price, a verb right after "what" opens a clause."""
+    return not after or after[0] in _COPULA or names_a_thing(stem(after[0]))
+
+
+def _phrase(after: list[str]) -> list[str]:
+    """The words of a wh-phrase, a leading copula skipped, up to the verb or preposition after it."""
     phrase = []
     for word in after[:7]:
         if word in _COPULA and not phrase:
@@ -83,8 +120,7 @@ def _head_kind(after: list[str]) -> frozenset[str]:
         if word in _PHRASE_END:
             break
         phrase.append(word)
-    heads = [_HEAD_KIND[w] for w in phrase if w in _HEAD_KIND]
-    return frozenset(heads[-1:])
+    return phrase
 
 
 _MONTHS = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_kinds import holds_wanted, wanted_kinds
+from .answer_kinds import asked_for_words, holds_wanted, wanted_kinds
 from .fusion import ranks
 from .places import countries, find_places
 from .related import related_terms
@@ -29,6 +29,7 @@ FEATURE_NAMES = (
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
+    "unseen_asked",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -51,6 +52,7 @@ class QuestionView:
     wants: frozenset[str]  # answer_kinds.KINDS
     places: dict[str, str]  # term of a place name → its country ("beijing" → CN)
     related: dict[str, frozenset[str]]  # term → terms of like meaning (WordNet), where known
+    asked: frozenset[str]  # terms naming what is asked for ("which *law firm*"): answer_kinds.asked_for_words
 
 
 def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
@@ -65,6 +67,7 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         wants=wanted_kinds(question),
         places={t: p.country for p in find_places(question) for t in p.terms if t in terms},
         related={t: r for t in terms if (r := related_terms(t))},
+        asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
     )
 
 
@@ -154,11 +157,11 @@ def candidate_features(
     total = sum(weights) or 1.0
     # Unseen words that name things: an unseen verb ("slapped") is mostly another wording, and
     # "the article" is the asker pointing at the articles, which rarely name themselves.
-    unseen = sum(
-        w for t, w in zip(q.terms, weights)
+    unseen = {
+        t: w for t, w in zip(q.terms, weights)
         if not lexicon.is_known(t) and names_a_thing(t) and t not in DOCUMENT_TERMS
         and not (t in q.places and lexicon.place_terms(q.places[t]))
-    ) / total
+    }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     # Only relatives the corpus holds can be in a sentence: most questions look for none.
     relatives = {t: frozenset(r for r in rs if lexicon.is_known(r)) for t, rs in q.related.items()}
@@ -171,7 +174,10 @@ def candidate_features(
         "bm25_recip_rank": np.where(bm25 > 0, 1.0 / (1 + ranks(bm25)), 0.0),
         "second_dense": second,
         "second_gap": second - second.max(initial=-1.0),
-        "unseen": np.full(n, unseen),
+        "unseen": np.full(n, sum(unseen.values()) / total),
+        # Of those, the ones naming what is asked for: the abstainer forgives them when the
+        # sentence holds the kind of thing asked for (rerank.abstain_features).
+        "unseen_asked": np.full(n, sum(w for t, w in unseen.items() if t in q.asked) / total),
         "context_dense": context,
         "token_maxsim": dense if pieces is None else pieces,
     }

@@ -5,7 +5,8 @@ per model for indexes without context vectors ("<model>/no-context"), and each o
 with the word-piece match ("…/word-pieces"):
 - `ranker`: P(candidate sentence answers the question), from candidate features;
 - `abstainer`: P(the best-ranked sentence is a right answer), from features of the top
-  candidate and of the question (how much of it the corpus has never seen). quotebot
+  candidate and of the question (how much of it the corpus has never seen, not counting
+  words that name the kind of thing asked for when the sentence holds that kind). quotebot
   abstains when this falls below the threshold.
 
 Both were fitted on SQuAD v1.1 + v2.0 with an article-level split (`bench/train_reranker.py`),
@@ -108,14 +109,18 @@ def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """ABSTAIN_FEATURES of one question's candidates (rows of FEATURE_NAMES) and their scores."""
     best = int(np.argmax(scores))  # the first of equal bests, as a stable sort would give
     runner_up = float(np.max(np.delete(scores, best))) if len(scores) > 1 else 0.0
-    top = features[best, _columns(_TOP_FEATURES, FEATURE_NAMES)]
-    unseen = top[0]
-    return np.array([scores[best], scores[best] - runner_up, unseen, float(unseen > 0), *top[1:]])
+    unseen, asked, *top = features[best, _columns(_TOP_FEATURES, FEATURE_NAMES)]
+    # A word the articles never use that names the kind of thing asked for ("which *law firm*",
+    # "who's the trade *rep*") need not be in the answer, which names the thing itself — as long
+    # as the sentence holds a thing of the kind asked for ("what's the *price*…" and no sum: unseen).
+    unseen -= asked * (1.0 - top[_TYPE_MISS])
+    return np.array([scores[best], scores[best] - runner_up, unseen, float(unseen > 1e-9), *top])
 
 
-# The candidate features abstain_features reads off the top candidate: "unseen", then each
-# "top_<feature>" of ABSTAIN_FEATURES after top_score, in order.
-_TOP_FEATURES = ("unseen", *(n.removeprefix("top_") for n in ABSTAIN_FEATURES[4:]))
+# The candidate features abstain_features reads off the top candidate: "unseen", "unseen_asked",
+# then each "top_<feature>" of ABSTAIN_FEATURES after top_score, in order.
+_TOP_FEATURES = ("unseen", "unseen_asked", *(n.removeprefix("top_") for n in ABSTAIN_FEATURES[4:]))
+_TYPE_MISS = ABSTAIN_FEATURES[4:].index("top_type_miss")
 
 
 @lru_cache(maxsize=64)

@@ -33,8 +33,9 @@ def normal_form(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens; possessive 's dropped, dotted abbreviations kept whole (u.s)."""
-    return [w for w in map(word_form, _TOKEN.findall(normal_form(text))) if w]
+    """Lower-case word tokens; possessive 's dropped, dotted abbreviations kept whole (u.s), a
+    percent sign read as the word ("34.5%" → "34.5", "percent": "by what percent…" meets it)."""
+    return [w for w in map(word_form, _TOKEN.findall(normal_form(text).replace("%", " percent "))) if w]
 
 
 def word_form(token: str) -> str:

@@ -1,7 +1,7 @@
 """What kind of answer a question's wh-phrase asks for, and what kinds a sentence holds."""
 import pytest
 
-from retrieval.answer_kinds import held_kinds, holds_wanted, wanted_kinds
+from retrieval.answer_kinds import asked_for_words, held_kinds, holds_wanted, wanted_kinds
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,26 @@ from retrieval.answer_kinds import held_kinds, holds_wanted, wanted_kinds
 def test_the_wh_phrase_decides_the_kind(question, wanted):
     """The wh-word and the head noun of its phrase name the kind asked for."""
     assert wanted_kinds(question) == wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what radio station did the minister speak to", ["radio", "station"]),
+        ("which bank does the adviser work for", ["bank"]),
+        ("who's the chief negotiator at the talks", ["the", "chief", "negotiator"]),
+        ("who is the trade envoy", ["the", "trade", "envoy"]),
+        ("how many ships were held at the port", ["ships"]),
+        ("what two words did he use", ["words"]),
+        ("what drove prices up", []),
+        ("who represented japan at the talks", []),
+        ("why did the talks stall", []),
+        ("did exports grow", []),
+    ],
+)
+def test_the_asked_for_words_are_the_wh_phrase(question, asked):
+    """The words naming what is asked for: the noun phrase of "what/which", "who is …", "how many …"."""
+    assert asked_for_words(question) == asked
 
 
 def test_an_opening_when_clause_does_not_ask_for_a_time():

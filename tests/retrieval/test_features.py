@@ -116,6 +116,15 @@ def test_the_article_itself_is_not_an_unseen_topic():
     assert _question_features("who edited the cookbook", lexicon)["unseen"] > 0.0
 
 
+def test_unseen_words_of_the_asked_for_phrase_are_counted_apart():
+    """"Which law firm…": "law" and "firm", unseen, name what is asked for; "japan" does not."""
+    lexicon = _lexicon("Kelly Ann Shaw works at Hogan Lovells.", "Exports fell.")
+    features = _question_features("which law firm does kelly ann shaw work for", lexicon)
+    assert features["unseen"] > 0.0 and features["unseen_asked"] == features["unseen"]
+    features = _question_features("which law firm does kelly ann shaw work for in japan", lexicon)
+    assert 0.0 < features["unseen_asked"] < features["unseen"]
+
+
 def test_corpus_names_of_a_country_are_found_by_their_terms():
     """The corpus's terms that name places of CH are its Swiss city, not its British one."""
     lexicon = _lexicon("The deal was struck in Geneva.", "Talks resumed in London.")

@@ -8,6 +8,7 @@ from retrieval.rerank import ABSTAIN_FEATURES, abstain_features, load_second_sta
 def test_abstainer_reads_the_best_candidate_and_its_margin():
     """Each top_<feature> is the best-scored candidate's own, the margin is to the runner-up."""
     features = np.arange(3 * len(FEATURE_NAMES), dtype=float).reshape(3, len(FEATURE_NAMES))
+    features[:, FEATURE_NAMES.index("unseen_asked")] = 0.0
     scores = np.array([0.2, 0.9, 0.5])
     row = dict(zip(ABSTAIN_FEATURES, abstain_features(features, scores)))
     best = dict(zip(FEATURE_NAMES, features[1]))
@@ -16,6 +17,31 @@ def test_abstainer_reads_the_best_candidate_and_its_margin():
     for name in ABSTAIN_FEATURES:
         if name.startswith("top_") and name != "top_score":
             assert row[name] == best[name.removeprefix("top_")]
+
+
+def _unseen_seen_by_abstainer(unseen: float, asked: float, type_miss: float) -> tuple[float, float]:
+    features = np.zeros((2, len(FEATURE_NAMES)))
+    features[:, FEATURE_NAMES.index("unseen")] = unseen
+    features[:, FEATURE_NAMES.index("unseen_asked")] = asked
+    features[:, FEATURE_NAMES.index("type_miss")] = type_miss
+    row = dict(zip(ABSTAIN_FEATURES, abstain_features(features, np.array([0.8, 0.1]))))
+    return row["unseen"], row["has_unseen"]
+
+
+def test_unseen_words_naming_the_kind_asked_for_are_forgiven_when_the_answer_holds_that_kind():
+    """"Which *law firm*": the answer names the firm, not the words, so they are not unseen."""
+    assert _unseen_seen_by_abstainer(0.4, 0.4, type_miss=0.0) == (0.0, 0.0)
+
+
+def test_unseen_words_naming_the_kind_asked_for_count_when_the_answer_lacks_that_kind():
+    """"What's the *price*" over a sentence without a sum: the unseen word still counts."""
+    assert _unseen_seen_by_abstainer(0.4, 0.4, type_miss=1.0) == (0.4, 1.0)
+
+
+def test_other_unseen_words_count_whatever_the_answer_holds():
+    """Only the asked-for words are forgiven; "japan" in the rest of the question still counts."""
+    unseen, has_unseen = _unseen_seen_by_abstainer(0.6, 0.4, type_miss=0.0)
+    assert np.isclose(unseen, 0.2) and has_unseen == 1.0
 
 
 def test_weights_follow_the_index_context_vectors():

@@ -1,7 +1,7 @@
 """Word stems: irregular verb forms meet their base, other words keep the stemmer's stem."""
 import pytest
 
-from retrieval.text import content_terms, stem
+from retrieval.text import content_terms, stem, words
 
 
 @pytest.mark.parametrize(("form", "base"), [("met", "meet"), ("rose", "rise"), ("fell", "fall"), ("grew", "grow"), ("led", "lead")])
@@ -33,3 +33,8 @@ def test_contractions_carry_no_terms_but_their_negation():
 def test_a_negated_question_meets_a_negated_sentence():
     """"didn't" in the question and "did not" in the sentence share the term "not"."""
     assert "not" in set(content_terms("what didn't they agree on")) & set(content_terms("They did not agree on chips."))
+
+
+def test_a_percent_sign_reads_as_the_word():
+    """"By what percent…" meets "fell 34.5%": the sign is the word "percent"."""
+    assert words("Exports fell 34.5% in May.") == ["exports", "fell", "345", "percent", "in", "may"]
