@@ -6,13 +6,14 @@ from functools import lru_cache
 
 from .text import STOPWORDS, normal_form, stem, word_form
 
-_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+# A percent sign is a word of its own, as matching reads it (text.words: "%" → "percent").
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*|%")
 
 
 @lru_cache(maxsize=100_000)
 def _content_stem(raw: str) -> str | None:
     """The stem a raw word of a quote contributes to matching, or None for a stopword."""
-    word = word_form(normal_form(raw))
+    word = word_form(normal_form(raw).replace("%", "percent"))
     return stem(word) if word and word not in STOPWORDS else None
 
 

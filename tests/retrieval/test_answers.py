@@ -35,6 +35,13 @@ def test_highlight_keeps_abbreviation_dots():
     assert [quote[s:e] for s, e in spans] == ["U.S. suspended"]
 
 
+def test_highlight_marks_a_percent_sign_for_percent():
+    """"By what percent…" marks the sign the sentence writes, as matching reads it."""
+    quote = "Exports fell 34.5% in May."
+    spans = highlight_spans(quote, tuple(content_terms("by what percent did exports fall")))
+    assert [quote[s:e] for s, e in spans] == ["Exports fell", "%"]
+
+
 def test_clean_question_strips_controls_and_cuts_long_input():
     """Control and direction marks vanish; long questions are cut at a word."""
     assert clean_question("\u202ewho\x00 led\n the talks?\u202c", 100) == "who led the talks?"
