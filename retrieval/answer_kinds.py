@@ -4,6 +4,8 @@
 current tariff rate" wants a share, so a date does not; "who …" wants a name the question does
 not already hold. The question's own wh-phrase decides: "When the Rhine leaves the lake, which
 way does it flow?" asks "which way", not "when"; "what drove prices up" asks for no price.
+The words of that phrase ("which *law firm*") name the kind of thing asked for; the answer
+names the thing itself, so they need not be in it (`asked_for_words`).
 
 On SQuAD v1.1 the answer sentence lacks the wanted kind for 8% of the questions that want one
 (the wh-word anywhere in the question: 21%), the best-scored wrong candidate for 32% (45%).
