@@ -187,11 +187,10 @@ def report_of(gold: list[GoldQuestion], results: list[AnswerSet], threshold: flo
 
 def accuracy_at(outcomes: list[Outcome], threshold: float) -> float:
     """Overall accuracy if quotebot abstained exactly when the top score is below `threshold`."""
-    right = [
-        (o.rank == 1 and o.top_score >= threshold) if o.gold.answerable else o.top_score < threshold
-        for o in outcomes
-    ]
-    return _mean(right)
+    if not outcomes:
+        return 0.0
+    scores = np.array([o.top_score for o in outcomes], dtype=float)
+    return float(_right_at(outcomes, scores, np.array([threshold]))[0]) / len(outcomes)
 
 
 def calibrate(outcomes: list[Outcome]) -> tuple[float, float]:
@@ -234,7 +233,7 @@ def cross_validated_accuracy(outcomes: list[Outcome], folds: int = 10) -> float:
     set promises for new questions of its kind; the in-sample best accuracy is optimistic."""
     folds = min(folds, len(outcomes))
     if folds < 2:
-        return accuracy_at(outcomes, calibrate(outcomes)[0]) if outcomes else 0.0
+        return accuracy_at(outcomes, calibrate(outcomes)[0])
     right = 0
     for k in range(folds):
         held_out = outcomes[k::folds]
