@@ -4,16 +4,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import STOPWORDS, normal_form, stem, word_form
+from .text import STOPWORDS, normal_form, signs_spelled, stem, word_form
 
-# A percent sign is a word of its own, as matching reads it (text.words: "%" → "percent").
+# A percent sign is a word of its own, as matching reads it (text.signs_spelled).
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*|%")
 
 
 @lru_cache(maxsize=100_000)
 def _content_stem(raw: str) -> str | None:
     """The stem a raw word of a quote contributes to matching, or None for a stopword."""
-    word = word_form(normal_form(raw).replace("%", "percent"))
+    word = word_form(signs_spelled(normal_form(raw)).strip())
     return stem(word) if word and word not in STOPWORDS else None
 
 

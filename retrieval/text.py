@@ -35,7 +35,12 @@ def normal_form(text: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-case word tokens; possessive 's dropped, dotted abbreviations kept whole (u.s), a
     percent sign read as the word ("34.5%" → "34.5", "percent": "by what percent…" meets it)."""
-    return [w for w in map(word_form, _TOKEN.findall(normal_form(text).replace("%", " percent "))) if w]
+    return [w for w in map(word_form, _TOKEN.findall(signs_spelled(normal_form(text)))) if w]
+
+
+def signs_spelled(text: str) -> str:
+    """Text with the signs matching reads as words spelled out ("%" → " percent ")."""
+    return text.replace("%", " percent ")
 
 
 def word_form(token: str) -> str:
