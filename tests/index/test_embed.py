@@ -55,6 +55,18 @@ def test_e5_query_and_passage_differ_when_installed():
     assert q.shape == (1, 384) and not np.allclose(q, p)
 
 
+def test_e5_reads_questions_in_lower_case_and_sentences_as_written():
+    """e5 embeds a question as its lower-cased form, but keeps a sentence's capitals."""
+    name = resolve_second_model("auto")
+    if name is None:
+        assert resolve_second_model("none") is None
+        return
+    e5 = get_embedder(name)
+    cased, lowered = "Who led China's delegation?", "who led china's delegation?"
+    assert np.allclose(e5.encode([cased], kind="query"), e5.encode([lowered], kind="query"))
+    assert not np.allclose(e5.encode([cased], kind="passage"), e5.encode([lowered], kind="passage"))
+
+
 def test_unknown_model_is_a_config_error():
     with pytest.raises(ConfigError, match="unknown model"):
         get_embedder("gpt-99")
