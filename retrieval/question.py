@@ -6,6 +6,7 @@ from .errors import QuestionError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
+_CLOSING_MARKS = re.compile(r"[\s?？.!。]+$")
 
 
 def clean_question(raw: str, max_chars: int) -> str:
@@ -20,3 +21,11 @@ def clean_question(raw: str, max_chars: int) -> str:
     if not any(unicodedata.category(c)[0] in "LN" for c in text):
         raise QuestionError(f"the question has no words to look for, only signs or emoji; {example}")
     return text
+
+
+def as_encoded(question: str) -> str:
+    """What the encoders read: the question closed by one question mark, whatever closed it
+    before, so "who led the talks" and "who led the talks?" meet the same sentences with the
+    same confidence. A mark, not none: MiniLM reads it (the second stage was fitted on SQuAD's
+    questions, which carry it; without it, held-out Hit@1 0.759 -> 0.755)."""
+    return (_CLOSING_MARKS.sub("", question) or question) + "?"

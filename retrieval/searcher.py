@@ -23,7 +23,7 @@ from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
-from .question import clean_question
+from .question import as_encoded, clean_question
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
 from .token_match import PieceCache, max_sim
@@ -106,6 +106,7 @@ class Searcher:
         batches = [cleaned[i : i + batch_size] for i in range(0, len(cleaned), batch_size)]
 
         def encode(batch: list[str]):
+            batch = [as_encoded(q) for q in batch]
             embedder, qpieces = self.index.embedder, None
             if second_stage and self.settings.word_pieces:
                 qvecs, qpieces = embedder.encode_with_pieces(batch, batch_size=batch_size, kind="query")

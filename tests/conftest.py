@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -32,8 +33,8 @@ class HashingEmbedder:
         return out / np.where(norms == 0, 1, norms)
 
     def token_vectors(self, texts):
-        """One hashed unit vector per word, as a model's word pieces would be."""
-        return [self.encode(text.split()) for text in texts]
+        """One hashed unit vector per word or sign, as a model's word pieces would be."""
+        return [self.encode(re.findall(r"\w+|[^\w\s]", text)) for text in texts]
 
     def encode_with_pieces(self, texts, *, batch_size: int = 64, kind: str = "passage"):
         return self.encode(texts, batch_size=batch_size, kind=kind), self.token_vectors(texts)

@@ -5,7 +5,7 @@ import pytest
 from retrieval.errors import QuestionError
 from retrieval.grouping import group_ranked
 from retrieval.highlight import highlight_spans
-from retrieval.question import clean_question
+from retrieval.question import as_encoded, clean_question
 from retrieval.text import content_terms
 
 
@@ -53,6 +53,17 @@ def test_clean_question_refuses_input_without_words(raw, says):
     """Nothing to search for is a QuestionError saying whether the question was empty or wordless."""
     with pytest.raises(QuestionError, match=says):
         clean_question(raw, 100)
+
+
+@pytest.mark.parametrize("asked", ["who led the talks?", "who led the talks ??", "who led the talks？", "who led the talks", "who led the talks."])
+def test_encoders_read_the_question_closed_by_one_question_mark(asked):
+    """However the question is closed, the encoders read it with one question mark."""
+    assert as_encoded(asked) == "who led the talks?"
+
+
+def test_a_question_mark_inside_the_question_stays():
+    """Only the closing marks are replaced: "5?6" is not cut."""
+    assert as_encoded("is it 5?6 or 7") == "is it 5?6 or 7?"
 
 
 def test_answer_starting_with_a_pronoun_carries_the_sentence_before(seed_index):

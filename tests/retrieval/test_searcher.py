@@ -14,7 +14,7 @@ def _searcher(fake_settings, *texts: str, **retrieval) -> Searcher:
     for i, text in enumerate(texts):
         (fake_settings.corpus / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
     index, _ = open_index(fake_settings)
-    return Searcher(index, RetrievalSettings(mode="bm25", threshold=0.0, **retrieval))
+    return Searcher(index, RetrievalSettings(**({"mode": "bm25", "threshold": 0.0} | retrieval)))
 
 
 def test_bm25_finds_a_city_when_asked_about_its_country(fake_settings):
@@ -41,12 +41,13 @@ def test_rerank_reads_context_vectors_when_the_index_has_them(fake_settings):
 
 
 def test_word_piece_match_when_asked_for(fake_settings):
-    """With `word_pieces` a candidate holding every word of the question matches each of its pieces fully."""
-    searcher = _searcher(fake_settings, "Bessent led the talks in London.", "Markets rose on Monday.", word_pieces=True)
+    """With `word_pieces` a candidate holding every word of the question matches each of those pieces fully."""
+    searcher = _searcher(fake_settings, "Bessent led the talks in London!", "Markets rose on Monday.", word_pieces=True)
     (_, _, cands), = searcher.candidate_stream(["Bessent led the talks"])
     match = dict(zip(cands.ids.tolist(), cands.features[:, FEATURE_NAMES.index("token_maxsim")]))
     best = next(i for i in match if "Bessent" in searcher.index.table[i].text)
-    assert match[best] == pytest.approx(1.0) and all(v < 1.0 for i, v in match.items() if i != best)
+    # Four word pieces met exactly; the question mark the encoders add meets nothing here.
+    assert match[best] == pytest.approx(4 / 5) and all(v < match[best] for i, v in match.items() if i != best)
     assert "token_maxsim" in searcher.second_stage.ranker.features
 
 
@@ -58,3 +59,11 @@ def test_no_word_pieces_encoded_by_default(fake_settings, fake_models):
     (_, _, cands), = searcher.candidate_stream(["Bessent led the talks"])
     assert embedder.encoded == before + 1  # the question's vector only
     assert np.allclose(cands.features[:, FEATURE_NAMES.index("token_maxsim")], cands.dense)
+
+
+def test_a_closing_question_mark_changes_nothing(fake_settings):
+    """ "who led the talks" and "who led the talks?" get the same answers and confidence."""
+    searcher = _searcher(fake_settings, "Bessent led the talks in London.", "Markets rose on Monday.", "Talks? None.", mode="rerank")
+    bare, marked = searcher.ask("who led the talks"), searcher.ask("who led the talks?")
+    assert [a.quote for a in bare.answers] == [a.quote for a in marked.answers]
+    assert bare.confidence == marked.confidence
