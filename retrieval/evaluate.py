@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from scipy.special import logit, ndtr
 from pydantic import BaseModel, ValidationError
 
 from .answer import AnswerSet, Quote
@@ -194,23 +195,59 @@ def accuracy_at(outcomes: list[Outcome], threshold: float) -> float:
 
 
 def calibrate(outcomes: list[Outcome]) -> tuple[float, float]:
-    """The abstention threshold with the best overall accuracy, and that accuracy.
+    """The abstention threshold for new questions, and the accuracy it gives on these.
 
-    Like SQuAD 2.0's best-threshold search: every observed top score is a candidate cut; the
-    threshold returned sits midway between the best cut and the next lower score, so it does
-    not sit exactly on one question. Of equally good cuts, the one nearest the median score.
+    Like SQuAD 2.0's best-threshold search, every gap between two observed top scores is a
+    candidate cut, the threshold sitting midway in it. Which cut wins is judged as if the cut
+    could land a little higher or lower (a Gaussian jitter of SMOOTHING standard deviations of
+    the scores, in log-odds when they are probabilities): on a small gold set the best exact cut
+    is often a narrow gap between two questions, and a cut in the middle of a broad good
+    stretch serves new questions better (seed dev, eight variants, random halves: accuracy on the
+    unseen half 0.747 → 0.757).
     """
     scores = np.array([o.top_score for o in outcomes], dtype=float)
     distinct = np.unique(scores[np.isfinite(scores)])
     if not len(distinct):
         return 0.0, 0.0
     cuts = np.concatenate([[distinct[0] - 1e-6], (distinct[:-1] + distinct[1:]) / 2, [distinct[-1] + 1e-6]])
-    right = _right_at(outcomes, scores, cuts)
-    best_count = right.max()
-    ties = np.flatnonzero(right == best_count)
-    best = float(cuts[ties[np.argmin(np.abs(cuts[ties] - np.median(distinct)))]])
+    if len(cuts) > MAX_CUTS:
+        # Thousands of questions: neighbouring cuts differ by a question, so quantiles suffice.
+        cuts = cuts[np.linspace(0, len(cuts) - 1, MAX_CUTS).round().astype(int)]
+    scale = _smoothing_scale(distinct)
+    finite = np.isfinite(scores)
+    placed = np.where(finite, scale(scores), -np.inf)  # a question without answers is never answered
+    spread = SMOOTHING * float(placed[finite].std()) or 1.0
+    right_if_answered = np.array([o.gold.answerable and o.rank == 1 for o in outcomes], dtype=float)
+    unanswerable = np.array([not o.gold.answerable for o in outcomes], dtype=float)
+    expected_right = np.concatenate([
+        _expected_right(placed, scale(chunk), spread, right_if_answered, unanswerable)
+        for chunk in np.array_split(cuts, max(1, len(cuts) // 128))
+    ])
+    best = float(cuts[int(np.argmax(expected_right))])
     # Scores carry 4 decimals and the cuts sit midway between them: keep the fifth.
-    return round(best, 5), float(best_count) / len(outcomes)
+    best = round(best, 5)
+    return best, accuracy_at(outcomes, best)
+
+
+# The jitter of a calibrated cut, in standard deviations of the (log-odds) scores.
+SMOOTHING = 0.3
+# Candidate cuts judged at most (each is a pass over all scores).
+MAX_CUTS = 2000
+
+
+def _expected_right(
+    placed: np.ndarray, cuts: np.ndarray, spread: float, right_if_answered: np.ndarray, unanswerable: np.ndarray,
+) -> np.ndarray:
+    """How many questions are right at each cut, on average over cuts jittered by N(0, spread)."""
+    answered = ndtr((placed[None, :] - cuts[:, None]) / spread)
+    return answered @ right_if_answered + (1.0 - answered) @ unanswerable
+
+
+def _smoothing_scale(scores: np.ndarray):
+    """Log-odds for probabilities (the second stage's confidence), the scores as they are otherwise."""
+    if scores.min() >= 0.0 and scores.max() <= 1.0:
+        return lambda x: logit(np.clip(x, 1e-6, 1 - 1e-6))
+    return lambda x: x
 
 
 def _right_at(outcomes: list[Outcome], scores: np.ndarray, cuts: np.ndarray) -> np.ndarray:

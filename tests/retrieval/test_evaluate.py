@@ -81,11 +81,17 @@ def scored(pattern):
     ]
 
 
-def test_calibration_prefers_the_middle_of_equally_good_cuts():
-    """Three cuts are 3 of 5 right (0.2, 0.6, above 0.9): the one nearest the median score wins."""
-    outcomes = scored([(False, 0.1), (True, 0.3), (False, 0.5), (True, 0.7), (False, 0.9)])
+def test_calibration_prefers_a_broad_gap_to_a_narrow_one():
+    """Cuts at 0.105 and 0.31 both get 4 of 5 right; the one not squeezed between two scores wins."""
+    outcomes = scored([(False, 0.10), (True, 0.11), (False, 0.12), (True, 0.5), (True, 0.9)])
     threshold, accuracy = calibrate(outcomes)
-    assert threshold == pytest.approx(0.6) and accuracy == pytest.approx(3 / 5)
+    assert threshold == pytest.approx(0.31) and accuracy == pytest.approx(4 / 5)
+
+
+def test_calibration_of_scores_beyond_one():
+    """Scores that are not probabilities (BM25's) are cut between the answerable and the unanswerable."""
+    threshold, accuracy = calibrate(scored([(True, 9.0), (True, 8.0), (False, 4.0), (True, 7.0), (False, 2.5)]))
+    assert 4.0 < threshold < 7.0 and accuracy == 1.0
 
 
 def test_questions_without_answers_count_as_abstained():
