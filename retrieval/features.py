@@ -4,8 +4,9 @@ Each feature is cheap text arithmetic: how much of the question's rare vocabular
 holds (a place counts as held when the sentence names another place of its country), how much
 more it holds through words of like meaning, whether a rare question word is missing, whether
 the sentence holds the kind of thing the question asks for (a number for "how many", a date for
-"when", a name for "who"); when asked for, how well its word pieces meet the question's
-(retrieval/token_match.py).
+"when", a name for "who"), whether it says the opposite of a question word or denies where the
+question does not (or the other way round); when asked for, how well its word pieces meet the
+question's (retrieval/token_match.py).
 """
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ import numpy as np
 from .answer_kinds import asked_for_words, holds_wanted, wanted_kinds
 from .fusion import ranks
 from .places import countries, find_places
-from .related import related_terms
-from .text import content_words, stem
+from .related import opposite_terms, related_terms
+from .text import content_words, is_negated, stem
 from .word_classes import names_a_thing
 
 # Terms by which a question points at the articles themselves or their bylines ("who edited the
@@ -29,7 +30,7 @@ FEATURE_NAMES = (
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
-    "unseen_asked",
+    "unseen_asked", "opposite", "negation_mismatch",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -53,6 +54,8 @@ class QuestionView:
     places: dict[str, str]  # term of a place name → its country ("beijing" → CN)
     related: dict[str, frozenset[str]]  # term → terms of like meaning (WordNet), where known
     asked: frozenset[str]  # terms naming what is asked for ("which *law firm*"): answer_kinds.asked_for_words
+    opposites: dict[str, frozenset[str]]  # term → terms of opposite meaning (WordNet), where known
+    negated: bool  # the question denies something ("which country did *not* attend")
 
 
 def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
@@ -68,6 +71,8 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         places={t: p.country for p in find_places(question) for t in p.terms if t in terms},
         related={t: r for t in terms if (r := related_terms(t))},
         asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
+        opposites={t: o for t in terms if (o := opposite_terms(t))},
+        negated=is_negated(question),
     )
 
 
@@ -79,6 +84,7 @@ class SentenceView:
     context_terms: frozenset[str]  # with the previous sentence of the article ("He said…")
     bigrams: frozenset[tuple[str, str]]
     length: int
+    negated: bool
     text: str  # for what it holds and names, looked up only when a question asks
 
 
@@ -89,6 +95,7 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
         context_terms=frozenset(seq) | frozenset(previous),
         bigrams=frozenset(zip(seq, seq[1:])),
         length=len(seq),
+        negated=is_negated(sentence),
         text=sentence,
     )
 
@@ -138,6 +145,12 @@ def text_features(
         "short": np.array([s.length < 4 for s in sentences], dtype=float),
         "coverage_context": coverage_context,
         "related_coverage": related,
+        # A question word missing, its opposite there: "when did exports *rise*" over "exports *fell*".
+        "opposite": np.array([
+            any(t not in s.terms and not opposite.isdisjoint(s.terms) for t, opposite in q.opposites.items())
+            for s in sentences
+        ], dtype=float),
+        "negation_mismatch": np.array([q.negated != s.negated for s in sentences], dtype=float),
     }
 
 

@@ -1,9 +1,12 @@
-"""Words of like meaning, so a question and a sentence can meet when they word a thing differently.
+"""Words of like and of opposite meaning, so a question and a sentence can meet when they word a
+thing differently — and part when they word it the other way round.
 
 `related.tsv` (made by bench/make_related.py from WordNet 3.0) maps a stem to the stems of
 words sharing one of its common senses or derived from it ("negotiation" ~ "talks",
 "curb" ~ "restrict", "cut" ~ "reduce"). The rerank features count such matches apart from
 exact ones, so the learned weights decide how much a looser match is worth.
+`opposites.tsv` (bench/make_opposites.py) maps a stem to its antonyms' ("rise" / "fall"): a
+sentence saying the opposite of what the question asks is a SQuAD 2.0-style near miss.
 """
 from __future__ import annotations
 
@@ -11,12 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 
 RELATED_FILE = Path(__file__).with_name("related.tsv")
+OPPOSITES_FILE = Path(__file__).with_name("opposites.tsv")
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=2)
+def _table(path: Path) -> dict[str, frozenset[str]]:
     table = {}
-    for line in RELATED_FILE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             term, others = line.split("\t")
             table[term] = frozenset(others.split())
@@ -25,4 +29,9 @@ def _table() -> dict[str, frozenset[str]]:
 
 def related_terms(term: str) -> frozenset[str]:
     """Stems of words related to the stemmed `term` (empty when WordNet knows none)."""
-    return _table().get(term, frozenset())
+    return _table(RELATED_FILE).get(term, frozenset())
+
+
+def opposite_terms(term: str) -> frozenset[str]:
+    """Stems of the antonyms of the stemmed `term` (empty when WordNet knows none)."""
+    return _table(OPPOSITES_FILE).get(term, frozenset())

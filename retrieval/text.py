@@ -77,6 +77,15 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(_irregular().get(word, word))
 
 
+# Words that deny what the clause says ("n't" and "cannot" are read as "not").
+NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "without", "none"})
+
+
+def is_negated(text: str) -> bool:
+    """Whether the text holds a word of denial ("did *not* attend", "*no* deal", "*without* a deal")."""
+    return not NEGATIONS.isdisjoint(words(text))
+
+
 def content_words(text: str) -> list[str]:
     """Words that carry meaning (stopwords removed), in order, unstemmed."""
     return [w for w in words(text) if w not in STOPWORDS]

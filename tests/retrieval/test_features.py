@@ -1,5 +1,5 @@
 """Second-stage features: what a question asks for, what a sentence holds, places, words of
-like meaning, spelling repair."""
+like and of opposite meaning, denial, spelling repair."""
 
 from index.table import Sentence, SentenceTable
 import numpy as np
@@ -85,6 +85,32 @@ def test_a_word_of_like_meaning_counts_apart_from_exact_matches():
 def test_an_unrelated_word_gives_no_related_coverage():
     """A sentence without the question's words or their relatives scores no related coverage."""
     assert _text_features("where were the negotiations", "Exports fell in May.")["related_coverage"] == 0.0
+
+
+def test_a_sentence_saying_the_opposite_is_flagged():
+    """"did exports rise" over "exports fell" (its antonym, not the word) is an opposite."""
+    assert _text_features("when did exports rise", "Exports fell in May.")["opposite"] == 1.0
+
+
+def test_a_sentence_holding_the_word_itself_is_no_opposite():
+    """A sentence that also holds the question's own word is not flagged for holding its opposite."""
+    assert _text_features("when did exports rise", "Exports rose in May after they fell in April.")["opposite"] == 0.0
+
+
+def test_a_sentence_without_an_opposite_is_not_flagged():
+    """A sentence holding neither the word nor an opposite of it is no opposite."""
+    assert _text_features("when did exports rise", "Exports grew in May.")["opposite"] == 0.0
+
+
+@pytest.mark.parametrize("question, sentence, mismatch", [
+    ("which country did not attend the talks", "Japan attended the talks.", 1.0),
+    ("which country attended the talks", "Japan didn't attend the talks.", 1.0),
+    ("which country did not attend the talks", "Japan never attended the talks.", 0.0),
+    ("which country attended the talks", "Japan attended the talks.", 0.0),
+])
+def test_denial_in_only_one_of_question_and_sentence_is_a_mismatch(question, sentence, mismatch):
+    """A negation mismatch is a denial ("not", "n't", "never") on one side only."""
+    assert _text_features(question, sentence)["negation_mismatch"] == mismatch
 
 
 def _question_features(question: str, lexicon: LexicalIndex) -> dict[str, float]:

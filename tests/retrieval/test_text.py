@@ -1,7 +1,7 @@
-"""Word stems: irregular verb forms meet their base, other words keep the stemmer's stem."""
+"""Word stems (irregular verb forms meet their base, other words keep the stemmer's stem), word tokens, denial."""
 import pytest
 
-from retrieval.text import content_terms, stem, words
+from retrieval.text import content_terms, is_negated, stem, words
 
 
 @pytest.mark.parametrize(("form", "base"), [("met", "meet"), ("rose", "rise"), ("fell", "fall"), ("grew", "grow"), ("led", "lead")])
@@ -33,6 +33,15 @@ def test_contractions_carry_no_terms_but_their_negation():
 def test_a_negated_question_meets_a_negated_sentence():
     """"didn't" in the question and "did not" in the sentence share the term "not"."""
     assert "not" in set(content_terms("what didn't they agree on")) & set(content_terms("They did not agree on chips."))
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("They didn’t agree.", True), ("There was no deal.", True), ("They left without a deal.", True),
+    ("They agreed on a deal.", False), ("Nothing new: the notice stands.", False),
+])
+def test_a_denial_is_read_in_any_of_its_forms(text, negated):
+    """is_negated reads "n't" (curly apostrophe too), "no" and "without", and not words merely starting so."""
+    assert is_negated(text) is negated
 
 
 def test_a_percent_sign_reads_as_the_word():
