@@ -66,6 +66,22 @@ def wanted_kinds(question: str) -> frozenset[str]:
     return frozenset()
 
 
+# Auxiliary verbs that open a yes/no question ("*did* exports rise…"), as the first word reads
+# with a negation's "nt" taken off ("didnt" → "did"; "cant" → "ca", "wont" → "wo").
+_POLAR_OPENERS = frozenset(
+    "do does did is are was were am has have had can could will would shall should may might must ca wo".split()
+)
+
+
+def is_polar(question: str) -> bool:
+    """Whether the question asks yes or no ("did exports rise in May?"): it opens with an
+    auxiliary verb and no wh-word asks. Its answer may well say the opposite ("exports fell")."""
+    opening = question.lower().replace("’", "'").split(maxsplit=1)
+    if not opening:
+        return False
+    return _NON_WORD.sub("", opening[0]).removesuffix("nt") in _POLAR_OPENERS and _asking_wh(question) is None
+
+
 def asked_for_words(question: str) -> list[str]:
     """The words of the wh-phrase that name what is asked for: "what *tv channel* did…", "which
     *law firm*…", "who's *the trade rep*…", "how many *people*…". The answer sentence names the

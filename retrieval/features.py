@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_kinds import asked_for_words, holds_wanted, wanted_kinds
+from .answer_kinds import asked_for_words, holds_wanted, is_polar, wanted_kinds
 from .fusion import ranks
 from .places import countries, find_places
 from .related import opposite_terms, related_terms
@@ -56,6 +56,7 @@ class QuestionView:
     asked: frozenset[str]  # terms naming what is asked for ("which *law firm*"): answer_kinds.asked_for_words
     opposites: dict[str, frozenset[str]]  # term → terms of opposite meaning (WordNet), where known
     negated: bool  # the question denies something ("which country did *not* attend")
+    polar: bool  # a yes/no question ("did exports rise"), answered by a denial or the opposite too
 
 
 def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
@@ -73,6 +74,7 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
         opposites={t: o for t in terms if (o := opposite_terms(t))},
         negated=is_negated(question),
+        polar=is_polar(question),
     )
 
 
@@ -145,12 +147,13 @@ def text_features(
         "short": np.array([s.length < 4 for s in sentences], dtype=float),
         "coverage_context": coverage_context,
         "related_coverage": related,
-        # A question word missing, its opposite there: "when did exports *rise*" over "exports *fell*".
+        # A question word missing, its opposite there: "when did exports *rise*" over "exports *fell*"
+        # (unless it asks yes or no: "did exports rise" is answered by "exports fell").
         "opposite": np.array([
-            any(t not in s.terms and not opposite.isdisjoint(s.terms) for t, opposite in q.opposites.items())
+            not q.polar and any(t not in s.terms and not opposite.isdisjoint(s.terms) for t, opposite in q.opposites.items())
             for s in sentences
         ], dtype=float),
-        "negation_mismatch": np.array([q.negated != s.negated for s in sentences], dtype=float),
+        "negation_mismatch": np.array([not q.polar and q.negated != s.negated for s in sentences], dtype=float),
     }
 
 

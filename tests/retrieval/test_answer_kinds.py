@@ -1,7 +1,7 @@
-"""What kind of answer a question's wh-phrase asks for, and what kinds a sentence holds."""
+"""What kind of answer a question's wh-phrase asks for, what kinds a sentence holds, yes/no questions."""
 import pytest
 
-from retrieval.answer_kinds import asked_for_words, held_kinds, holds_wanted, wanted_kinds
+from retrieval.answer_kinds import asked_for_words, held_kinds, holds_wanted, is_polar, wanted_kinds
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,18 @@ def test_who_is_answered_by_a_new_name_only():
     terms = frozenset({"met", "bessent"})
     assert holds_wanted(frozenset({"person"}), terms, "Bessent met Greer and He Lifeng in London.")
     assert not holds_wanted(frozenset({"person"}), terms, "He met Bessent there.")
+
+
+@pytest.mark.parametrize(("question", "polar"), [
+    ("did china's overall exports grow in may", True),
+    ("Didn’t exports rise?", True),
+    ("can't they agree", True),
+    ("is it true that they met", True),
+    ("when did exports rise", False),
+    ("what did they do", False),
+    ("did they say when they would meet", False),
+    ("doing well?", False),
+])
+def test_a_yes_no_question_opens_with_an_auxiliary_and_asks_no_wh(question, polar):
+    """is_polar: an opening auxiliary (negated too) and no wh-word asking, not an embedded "when"."""
+    assert is_polar(question) is polar

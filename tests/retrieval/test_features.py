@@ -102,6 +102,12 @@ def test_a_sentence_without_an_opposite_is_not_flagged():
     assert _text_features("when did exports rise", "Exports grew in May.")["opposite"] == 0.0
 
 
+def test_a_yes_no_question_is_answered_by_the_opposite_or_a_denial():
+    """"did exports rise" is answered by "exports fell" or "did not rise": neither is flagged."""
+    assert _text_features("did exports rise in may", "Exports fell in May.")["opposite"] == 0.0
+    assert _text_features("did exports rise in may", "Exports did not rise in May.")["negation_mismatch"] == 0.0
+
+
 @pytest.mark.parametrize("question, sentence, mismatch", [
     ("which country did not attend the talks", "Japan attended the talks.", 1.0),
     ("which country attended the talks", "Japan didn't attend the talks.", 1.0),
