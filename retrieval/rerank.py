@@ -6,8 +6,9 @@ with the word-piece match ("…/word-pieces"):
 - `ranker`: P(candidate sentence answers the question), from candidate features;
 - `abstainer`: P(the best-ranked sentence is a right answer), from features of the top
   candidate and of the question (how much of it the corpus has never seen, not counting
-  words that name the kind of thing asked for when the sentence holds that kind). quotebot
-  abstains when this falls below the threshold.
+  words that name the kind of thing asked for when the sentence holds that kind; whether the
+  sentence says the opposite or denies where the question does not). quotebot abstains when
+  this falls below the threshold.
 
 Both were fitted on SQuAD v1.1 + v2.0 with an article-level split (`bench/train_reranker.py`),
 never on the seed gold questions; the threshold is calibrated with `quotebot eval --calibrate`.
