@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from common import REPO
-from make_related import default_dict_dir, read_senses, read_synsets, wordnet_table_arguments, write_wordnet_table
+from make_related import write_word_relation
 
 OUT = REPO / "retrieval" / "opposites.tsv"
 
@@ -37,34 +37,11 @@ def opposite_words(synsets, senses, first: int) -> dict[str, set[str]]:
 
 
 def main() -> None:
-    parser = wordnet_table_arguments(__doc__, OUT)
-    parser.add_argument("--senses", type=int, default=2, help="senses of a word that count")
-    args = parser.parse_args()
-    from spellchecker import SpellChecker
-
-    from retrieval.text import STOPWORDS, stem
-
-    folder = args.wordnet_dir or default_dict_dir()
-    frequency = SpellChecker(language="en").word_frequency
-
-    def usable(word: str) -> bool:
-        return word.isalpha() and len(word) >= 3 and word not in STOPWORDS and frequency[word] >= args.min_frequency
-
-    table: dict[str, set[str]] = defaultdict(set)
-    for word, others in opposite_words(read_synsets(folder), read_senses(folder), args.senses).items():
-        if not usable(word):
-            continue
-        for other in others:
-            if usable(other) and stem(other) != stem(word):
-                table[stem(word)].add(stem(other))
-                table[stem(other)].add(stem(word))
-    lines = [f"{term}\t{' '.join(sorted(others))}" for term, others in sorted(table.items())]
-    write_wordnet_table(
-        args.out, "stem<TAB>stems of words of opposite meaning (WordNet antonyms among the first senses)",
-        "make_opposites.py", lines,
+    write_word_relation(
+        __doc__, OUT, opposite_words,
+        "stem<TAB>stems of words of opposite meaning (WordNet antonyms among the first senses)",
+        "make_opposites.py", "opposite",
     )
-    pairs = sum(len(o) for o in table.values())
-    print(f"{len(lines)} terms, {pairs} opposite pairs → {args.out}")
 
 
 if __name__ == "__main__":

@@ -116,8 +116,10 @@ def write_wordnet_table(path: Path, what: str, script: str, lines: list[str]) ->
     path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 
 
-def main() -> None:
-    parser = wordnet_table_arguments(__doc__, OUT)
+def write_word_relation(doc: str, out: Path, relation, what: str, script: str, noun: str) -> None:
+    """The command line of a WordNet word-relation table: `relation(synsets, senses, first)` maps
+    words to words; the table keeps both directions, as stems, of usable words only."""
+    parser = wordnet_table_arguments(doc, out)
     parser.add_argument("--senses", type=int, default=2, help="senses of a word that count")
     args = parser.parse_args()
     from spellchecker import SpellChecker
@@ -132,7 +134,7 @@ def main() -> None:
         return word.isalpha() and len(word) >= 3 and word not in STOPWORDS and frequency[word] >= args.min_frequency
 
     table: dict[str, set[str]] = defaultdict(set)
-    for word, others in related_words(synsets, senses, args.senses).items():
+    for word, others in relation(synsets, senses, args.senses).items():
         if not usable(word):
             continue
         for other in others:
@@ -140,12 +142,17 @@ def main() -> None:
                 table[stem(word)].add(stem(other))
                 table[stem(other)].add(stem(word))
     lines = [f"{term}\t{' '.join(sorted(others))}" for term, others in sorted(table.items())]
-    write_wordnet_table(
-        args.out, "stem<TAB>stems of related words (same WordNet synset among the first senses, or derived)",
-        "make_related.py", lines,
-    )
+    write_wordnet_table(args.out, what, script, lines)
     pairs = sum(len(o) for o in table.values())
-    print(f"{len(lines)} terms, {pairs} related pairs → {args.out}")
+    print(f"{len(lines)} terms, {pairs} {noun} pairs → {args.out}")
+
+
+def main() -> None:
+    write_word_relation(
+        __doc__, OUT, related_words,
+        "stem<TAB>stems of related words (same WordNet synset among the first senses, or derived)",
+        "make_related.py", "related",
+    )
 
 
 if __name__ == "__main__":
