@@ -206,7 +206,8 @@ def calibrate(outcomes: list[Outcome]) -> tuple[float, float]:
     unseen half 0.747 → 0.757).
     """
     scores = np.array([o.top_score for o in outcomes], dtype=float)
-    distinct = np.unique(scores[np.isfinite(scores)])
+    finite = np.isfinite(scores)
+    distinct = np.unique(scores[finite])
     if not len(distinct):
         return 0.0, 0.0
     cuts = np.concatenate([[distinct[0] - 1e-6], (distinct[:-1] + distinct[1:]) / 2, [distinct[-1] + 1e-6]])
@@ -214,7 +215,6 @@ def calibrate(outcomes: list[Outcome]) -> tuple[float, float]:
         # Thousands of questions: neighbouring cuts differ by a question, so quantiles suffice.
         cuts = cuts[np.linspace(0, len(cuts) - 1, MAX_CUTS).round().astype(int)]
     scale = _smoothing_scale(distinct)
-    finite = np.isfinite(scores)
     placed = np.where(finite, scale(scores), -np.inf)  # a question without answers is never answered
     spread = SMOOTHING * float(placed[finite].std()) or 1.0
     right_if_answered = np.array([o.gold.answerable and o.rank == 1 for o in outcomes], dtype=float)

@@ -88,7 +88,7 @@ def test_an_unrelated_word_gives_no_related_coverage():
 
 
 def test_a_sentence_saying_the_opposite_is_flagged():
-    """"did exports rise" over "exports fell" (its antonym, not the word) is an opposite."""
+    """"when did exports rise" over "exports fell" (its antonym, not the word) is an opposite."""
     assert _text_features("when did exports rise", "Exports fell in May.")["opposite"] == 1.0
 
 
