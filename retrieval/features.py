@@ -104,16 +104,18 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
 
 def text_features(
     q: QuestionView, sentences: list[SentenceView], weights: list[float],
-    relatives: dict[str, frozenset[str]] | None = None,
+    relatives: dict[str, frozenset[str]] | None = None, opposites: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, np.ndarray]:
     """The text-only features of a question against each sentence, by name; `weights` are the
-    IDFs of q.terms, `relatives` the relatives of its terms worth looking for (default q.related).
+    IDFs of q.terms, `relatives` and `opposites` those of its terms' relatives and opposites
+    worth looking for (default q.related, q.opposites).
 
     Column by column over the candidates (one pass per question term), not sentence by
     sentence: the per-question cost stays a few list comprehensions.
     """
     n, m = len(sentences), len(q.terms)
     relatives = q.related if relatives is None else relatives
+    opposites = q.opposites if opposites is None else opposites
     w = np.asarray(weights, dtype=np.float64)
     total = float(w.sum()) or 1.0
     # Rows: each term held by the sentence, held with the sentence before, held only by relatives.
@@ -147,14 +149,21 @@ def text_features(
         "short": np.array([s.length < 4 for s in sentences], dtype=float),
         "coverage_context": coverage_context,
         "related_coverage": related,
-        # A question word missing, its opposite there: "when did exports *rise*" over "exports *fell*"
-        # (unless it asks yes or no: "did exports rise" is answered by "exports fell").
-        "opposite": np.array([
-            not q.polar and any(t not in s.terms and not opposite.isdisjoint(s.terms) for t, opposite in q.opposites.items())
-            for s in sentences
-        ], dtype=float),
+        "opposite": _opposite(q, sentences, opposites),
         "negation_mismatch": np.array([not q.polar and q.negated != s.negated for s in sentences], dtype=float),
     }
+
+
+def _opposite(q: QuestionView, sentences: list[SentenceView], opposites: dict[str, frozenset[str]]) -> np.ndarray:
+    """Whether each sentence lacks a question word but holds its opposite: "when did exports
+    *rise*" over "exports *fell*" (not for a yes/no question: "did exports rise" is answered by
+    "exports fell")."""
+    found = np.zeros(len(sentences), dtype=bool)
+    if not q.polar:
+        for t, opposite in opposites.items():
+            if opposite:
+                found |= [t not in s.terms and not opposite.isdisjoint(s.terms) for s in sentences]
+    return found.astype(float)
 
 
 def candidate_features(
@@ -179,10 +188,11 @@ def candidate_features(
         and not (t in q.places and lexicon.place_terms(q.places[t]))
     }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
-    # Only relatives the corpus holds can be in a sentence: most questions look for none.
+    # Only relatives and opposites the corpus holds can be in a sentence: most questions look for none.
     relatives = {t: frozenset(r for r in rs if lexicon.is_known(r)) for t, rs in q.related.items()}
+    opposites = {t: frozenset(o for o in os if lexicon.is_known(o)) for t, os in q.opposites.items()}
     columns = {
-        **text_features(q, sentences, weights, relatives),
+        **text_features(q, sentences, weights, relatives, opposites),
         "dense": dense,
         "dense_gap": dense - dense.max(initial=-1.0),
         "dense_recip_rank": 1.0 / (1 + ranks(dense)),
