@@ -188,11 +188,8 @@ def candidate_features(
         and not (t in q.places and lexicon.place_terms(q.places[t]))
     }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
-    # Only relatives and opposites the corpus holds can be in a sentence: most questions look for none.
-    relatives = {t: frozenset(r for r in rs if lexicon.is_known(r)) for t, rs in q.related.items()}
-    opposites = {t: frozenset(o for o in os if lexicon.is_known(o)) for t, os in q.opposites.items()}
     columns = {
-        **text_features(q, sentences, weights, relatives, opposites),
+        **text_features(q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon)),
         "dense": dense,
         "dense_gap": dense - dense.max(initial=-1.0),
         "dense_recip_rank": 1.0 / (1 + ranks(dense)),
@@ -209,6 +206,12 @@ def candidate_features(
     }
     columns.update(relative_text_features(columns))
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))
+
+
+def _in_corpus(words_of: dict[str, frozenset[str]], lexicon) -> dict[str, frozenset[str]]:
+    """Of each term's relatives (or opposites), those the corpus holds: only they can be in a
+    sentence, and most questions then look for none."""
+    return {t: frozenset(w for w in words if lexicon.is_known(w)) for t, words in words_of.items()}
 
 
 def relative_text_features(columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
