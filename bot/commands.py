@@ -95,7 +95,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         clean_question(args.question, settings.retrieval.max_question_chars)  # fail before loading
         searcher, _ = open_searcher(settings, quiet=True)
         result = searcher.ask(args.question)
-        _print_result(result, args)
+        _print_result(result, args, searcher.threshold())
         return 0
     if sys.stdin is not None and not sys.stdin.isatty():
         return ask_stream(settings, sys.stdin, sys.stdout, as_json=args.json)
@@ -140,7 +140,7 @@ def _error_line(question: str, exc: Exception, as_json: bool) -> str:
 
 
 def _one_line(result) -> str:
-    from .terminal import NOT_IN_ARTICLES
+    from .wording import NOT_IN_ARTICLES
 
     best = result.best
     if best is None:
@@ -166,16 +166,16 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         except QuestionError as exc:
             console.print(f"[dim]{exc}[/dim]")
             continue
-        for line in render(result, show_closest=args.show_closest):
+        for line in render(result, searcher.threshold(), show_closest=args.show_closest):
             console.print(line, highlight=False)
 
 
-def _print_result(result, args) -> None:
+def _print_result(result, args, threshold: float) -> None:
     if args.json:
         print(answer_json(result))
         return
     console = Console()
-    for line in render(result, show_closest=args.show_closest, all_answers=args.all):
+    for line in render(result, threshold, show_closest=args.show_closest, all_answers=args.all):
         console.print(line, highlight=False)
 
 

@@ -11,8 +11,9 @@ from discord.utils import escape_markdown, escape_mentions
 
 from retrieval.answer import Answer, AnswerSet
 
+from .wording import NOT_IN_ARTICLES, sureness
+
 MESSAGE_LIMIT = 2000
-NOT_IN_ARTICLES = "The articles don't say."
 APOLOGY = "Sorry — something went wrong while answering. The error was logged; please try again."
 ABOUT = (
     "**quotebot** answers questions about a fixed set of news articles by quoting, verbatim, the "
@@ -28,16 +29,6 @@ def inert(text: str) -> str:
     text = escape_mentions(text)
     text = _MENTION_LIKE.sub(lambda m: f"<{m.group(1)}\u200b{m.group(2)}>", text)
     return escape_markdown(text)
-
-
-def confidence_hint(score: float, threshold: float) -> str:
-    """A word for how sure the ranking is, relative to the abstention threshold."""
-    margin = score - threshold
-    if margin >= 0.3:
-        return "high confidence"
-    if margin >= 0.1:
-        return "medium confidence"
-    return "low confidence"
 
 
 def highlighted_quote(answer: Answer) -> str:
@@ -56,8 +47,7 @@ def render_answer(result: AnswerSet, threshold: float, limit: int = MESSAGE_LIMI
     best = result.best
     if best is None:
         return NOT_IN_ARTICLES
-    sureness = result.confidence if result.confidence is not None else best.score
-    source = f"— `{_code(best.source)}:{best.line}` ({confidence_hint(sureness, threshold)})"
+    source = f"— `{_code(best.source)}:{best.line}` ({sureness(result, threshold)})"
     also = ""
     if best.also:
         also = "also: " + ", ".join(f"`{_code(q.source)}:{q.line}`" for q in best.also)

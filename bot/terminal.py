@@ -8,7 +8,7 @@ from rich.text import Text
 
 from retrieval.answer import Answer, AnswerSet
 
-NOT_IN_ARTICLES = "The articles don't say."
+from .wording import NOT_IN_ARTICLES, sureness
 
 
 def answer_json(result: AnswerSet) -> str:
@@ -25,8 +25,11 @@ def quote_text(answer: Answer, *, highlight: bool = True) -> Text:
     return text
 
 
-def render(result: AnswerSet, *, show_closest: bool = False, all_answers: bool = False) -> list[Text | str]:
-    """Lines to print for one question: the answer and its sources, or the refusal."""
+def render(
+    result: AnswerSet, threshold: float, *, show_closest: bool = False, all_answers: bool = False,
+) -> list[Text | str]:
+    """Lines to print for one question: the answer, its sources and how sure it is (against the
+    abstention `threshold`), or the refusal."""
     lines: list[Text | str] = []
     if result.abstained:
         lines.append(f"[bold]{NOT_IN_ARTICLES}[/bold]")
@@ -38,11 +41,12 @@ def render(result: AnswerSet, *, show_closest: bool = False, all_answers: bool =
     for rank, answer in enumerate(shown):
         if rank:
             lines.append("")
-        lines.extend(_answer_lines(answer))
+        # The hint speaks of the answer shown first; the ones after it are only its runners-up.
+        lines.extend(_answer_lines(answer, hint="" if rank else f", {sureness(result, threshold)}"))
     return lines
 
 
-def _answer_lines(answer: Answer, dim: bool = False) -> list[Text | str]:
+def _answer_lines(answer: Answer, dim: bool = False, hint: str = "") -> list[Text | str]:
     out: list[Text | str] = []
     for q in answer.context_before:
         out.append(f"[dim]  {escape(q.quote)}[/dim]")
@@ -51,7 +55,7 @@ def _answer_lines(answer: Answer, dim: bool = False) -> list[Text | str]:
     out.append(body)
     for q in answer.context_after:
         out.append(f"[dim]  {escape(q.quote)}[/dim]")
-    out.append(f"  — {escape(answer.source)}, line {answer.line}   [dim](score {answer.score:.2f})[/dim]")
+    out.append(f"  — {escape(answer.source)}, line {answer.line}   [dim](score {answer.score:.2f}{hint})[/dim]")
     if answer.also:
         also = ", ".join(f"{escape(q.source)}:{q.line}" for q in answer.also)
         out.append(f"  [dim]also:[/dim] {also}")

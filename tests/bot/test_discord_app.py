@@ -6,7 +6,8 @@ import discord
 
 from bot.config import Settings
 from bot.discord_app import QuoteBot
-from bot.discord_render import APOLOGY, NOT_IN_ARTICLES
+from bot.discord_render import APOLOGY
+from bot.wording import NOT_IN_ARTICLES
 from retrieval.answer import Answer, AnswerSet
 
 

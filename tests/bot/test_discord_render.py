@@ -2,8 +2,9 @@
 import pytest
 
 from bot.discord_render import (
-    MESSAGE_LIMIT, NOT_IN_ARTICLES, inert, render_answer, render_cooldown, render_sources, trim_at_boundary,
+    MESSAGE_LIMIT, inert, render_answer, render_cooldown, render_sources, trim_at_boundary,
 )
+from bot.wording import NOT_IN_ARTICLES
 from index.manifest import FileEntry
 from retrieval.answer import Answer, AnswerSet, Quote
 

@@ -1,0 +1,23 @@
+"""What quotebot says in words, whichever front end says it: the refusal, and how sure an answer is."""
+from __future__ import annotations
+
+from retrieval.answer import AnswerSet
+
+NOT_IN_ARTICLES = "The articles don't say."
+
+
+def confidence_hint(score: float, threshold: float) -> str:
+    """A word for how sure the ranking is, relative to the abstention threshold."""
+    margin = score - threshold
+    if margin >= 0.3:
+        return "high confidence"
+    if margin >= 0.1:
+        return "medium confidence"
+    return "low confidence"
+
+
+def sureness(result: AnswerSet, threshold: float) -> str:
+    """The hint for the answer a user is shown: by the abstainer's confidence where there is one
+    (rerank), else by the top answer's score."""
+    best = result.answers[0]
+    return confidence_hint(result.confidence if result.confidence is not None else best.score, threshold)

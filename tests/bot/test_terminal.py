@@ -1,0 +1,45 @@
+"""Terminal rendering: the answer with its source and confidence, or the plain refusal."""
+from bot.terminal import render
+from bot.wording import NOT_IN_ARTICLES
+from retrieval.answer import Answer, AnswerSet
+
+
+def answer(quote: str, line: int, score: float) -> Answer:
+    return Answer(quote=quote, source="001.txt", line=line, start=0, end=len(quote), score=score)
+
+
+def plain(lines) -> list[str]:
+    return [getattr(line, "plain", line) for line in lines]
+
+
+def ranked(abstained: bool = False) -> AnswerSet:
+    answers = [answer("He Lifeng led the delegation.", 3, 0.8), answer("Bessent led the US side.", 5, 0.1)]
+    return AnswerSet(question="who led China's delegation", abstained=abstained, answers=answers, confidence=0.7)
+
+
+def test_answer_line_names_file_line_score_and_confidence():
+    """The source line carries the score and the same confidence word Discord shows."""
+    lines = plain(render(ranked(), threshold=0.04))
+    assert lines[0] == "> He Lifeng led the delegation."
+    assert "001.txt, line 3" in lines[1] and "score 0.80, high confidence" in lines[1]
+
+
+def test_only_the_first_of_all_answers_carries_the_hint():
+    """--all: the runners-up show their score but no confidence word of their own."""
+    lines = plain(render(ranked(), threshold=0.04, all_answers=True))
+    sources = [line for line in lines if "001.txt, line" in line]
+    assert len(sources) == 2
+    assert "confidence" in sources[0] and "confidence" not in sources[1]
+
+
+def test_refusal_shows_no_answer_and_no_hint():
+    """When quotebot abstains it says so, and nothing else unless asked for the closest."""
+    lines = plain(render(ranked(abstained=True), threshold=0.04))
+    assert lines == [f"[bold]{NOT_IN_ARTICLES}[/bold]"]
+
+
+def test_closest_sentence_is_marked_not_an_answer_without_a_hint():
+    """--show-closest: the nearest sentence is labelled as not an answer and given no confidence."""
+    lines = plain(render(ranked(abstained=True), threshold=0.04, show_closest=True))
+    assert any("closest, not an answer" in line for line in lines)
+    assert not any("confidence" in line for line in lines)

@@ -1,0 +1,26 @@
+"""The words every front end shares: the refusal and the confidence hint."""
+import pytest
+
+from bot.wording import confidence_hint, sureness
+from retrieval.answer import Answer, AnswerSet
+
+
+def answer_set(score: float, confidence: float | None) -> AnswerSet:
+    answer = Answer(quote="He Lifeng led it.", source="001.txt", line=3, start=0, end=17, score=score)
+    return AnswerSet(question="who led it", abstained=False, answers=[answer], confidence=confidence)
+
+
+@pytest.mark.parametrize(("score", "word"), [(0.75, "high"), (0.35, "high"), (0.20, "medium"), (0.15, "medium"), (0.10, "low")])
+def test_hint_grows_with_the_margin_over_the_threshold(score, word):
+    """0.3 above the threshold is high, 0.1 above is medium, less is low."""
+    assert confidence_hint(score, threshold=0.04) == f"{word} confidence"
+
+
+def test_sureness_reads_the_abstainer_confidence_over_the_ranking_score():
+    """With an abstainer's confidence, the hint follows it, not the top answer's score."""
+    assert sureness(answer_set(score=0.9, confidence=0.06), threshold=0.04) == "low confidence"
+
+
+def test_sureness_falls_back_to_the_top_score_without_a_confidence():
+    """Modes without an abstainer (dense, bm25, hybrid) are judged by the top score."""
+    assert sureness(answer_set(score=0.9, confidence=None), threshold=0.04) == "high confidence"
