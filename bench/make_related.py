@@ -154,7 +154,7 @@ def write_word_relation(doc: str, out: Path, relation, what: str, script: str, n
 def main() -> None:
     write_word_relation(
         __doc__, OUT, related_words,
-        "stem<TAB>stems of related words (same WordNet synset among the first senses, or derived)",
+        "stem<TAB>stems of related words (a WordNet synset among the first senses of both, or derived)",
         "make_related.py", "related",
     )
 
