@@ -1,6 +1,7 @@
 """Corpus folder → decoded articles; files that cannot be articles are skipped with a warning."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -12,6 +13,17 @@ log = logging.getLogger(__name__)
 
 # A NUL byte never occurs in text; a few in the head of a file mean it is binary.
 _BINARY_SNIFF_BYTES = 8192
+# Text saved as UTF-16 or UTF-32 ("Unicode" in Windows editors) opens with a byte-order mark.
+# UTF-32's little-endian mark begins like UTF-16's: it is tried first.
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# A file that is not UTF-8 is read as Windows-1252 (Western text saved on Windows: curly quotes,
+# dashes, accents) only when at most this share of its letters would be non-ASCII: Western
+# languages stay far below it, while another script's encoding (Cyrillic, Greek…) read so
+# would be all accented gibberish.
+_MAX_LEGACY_ACCENTED = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +58,54 @@ def read_article(path: Path, source: str) -> Article | str:
         data = path.read_bytes()
     except OSError as exc:
         return f"skipped {source}: unreadable ({exc.strerror or exc})"
-    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
-        return f"skipped {source}: binary file"
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return f"skipped {source}: not UTF-8 (byte {exc.start})"
-    if not text.strip():
+    decoded = decode_text(data)
+    if isinstance(decoded, Unreadable):
+        return f"skipped {source}: {decoded.reason}"
+    if not decoded.text.strip(" \t\r\n\f\v\ufeff"):
         return f"skipped {source}: empty"
-    return Article(source, text, hashlib.sha256(data).hexdigest())
+    if decoded.not_utf8_at is not None:
+        log.warning("read %s as %s: it is not UTF-8 (byte %d)", source, decoded.encoding, decoded.not_utf8_at)
+    return Article(source, decoded.text, hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A file's text, the encoding it was read in, and where UTF-8 failed if it did."""
+
+    text: str
+    encoding: str
+    not_utf8_at: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Bytes that are not text in an encoding quotebot reads, and why."""
+
+    reason: str
+
+
+def decode_text(data: bytes) -> Decoded | Unreadable:
+    """The text of a file's bytes: UTF-8, UTF-16 or UTF-32 opening with a byte-order mark
+    (kept, as a UTF-8 one is, so offsets count it), or else UTF-8, or else Western text in
+    Windows-1252."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                return Unreadable(f"not {encoding.upper()} though it opens like it")
+    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+        return Unreadable("binary file")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        not_utf8_at = exc.start
+    # Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned in Windows-1252.
+    text = data.decode("cp1252", errors="replace")
+    letters = [c for c in text if c.isalpha()]
+    if "\ufffd" in text or sum(not c.isascii() for c in letters) > _MAX_LEGACY_ACCENTED * len(letters):
+        return Unreadable(f"not UTF-8 (byte {not_utf8_at})")
+    return Decoded(text, "Windows-1252", not_utf8_at)
 
 
 def scan_corpus(corpus: Path) -> CorpusScan:

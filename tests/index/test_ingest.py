@@ -16,18 +16,36 @@ def test_reads_every_txt_recursively(corpus):
 @pytest.mark.parametrize(
     "name, content, reason",
     [
-        ("latin1.txt", "Caf\xe9 news.".encode("latin-1"), "not UTF-8"),
+        ("cyrillic.txt", "Переговоры в Лондоне продолжились.".encode("cp1251"), "not UTF-8"),
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n\t", "empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
     ],
 )
 def test_unusable_files_are_skipped_with_a_reason(corpus, name, content, reason):
-    """A non-UTF-8, empty or binary file is named in a warning; the others are kept."""
+    """A file in another script's encoding, an empty or a binary file is named in a warning; the others are kept."""
     (corpus / name).write_bytes(content)
     scan = scan_corpus(corpus)
     assert len(scan.articles) == 5
     assert len(scan.skipped) == 1 and name in scan.skipped[0] and reason in scan.skipped[0]
+
+
+def test_windows_1252_article_is_read_with_a_warning(corpus, caplog):
+    """Western text saved on Windows (curly quotes, accents) is read, and the guess is said."""
+    (corpus / "cp.txt").write_bytes("\u201cThe caf\xe9 closed,\u201d the owner said.".encode("cp1252"))
+    scan = scan_corpus(corpus)
+    article = next(a for a in scan.articles if a.source == "cp.txt")
+    assert article.text == "\u201cThe caf\xe9 closed,\u201d the owner said."
+    assert "cp.txt as Windows-1252" in caplog.text and not scan.skipped
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_unicode_with_byte_order_mark_is_read(corpus, encoding):
+    """A UTF-16 or UTF-32 file with its byte-order mark is text, not a binary file."""
+    (corpus / "wide.txt").write_bytes("\ufeffThe harbour reopened on Friday.".encode(encoding))
+    scan = scan_corpus(corpus)
+    article = next(a for a in scan.articles if a.source == "wide.txt")
+    assert article.text.lstrip("\ufeff") == "The harbour reopened on Friday." and not scan.skipped
 
 
 def test_unreadable_file_is_skipped(corpus):
