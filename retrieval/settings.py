@@ -26,7 +26,7 @@ class RetrievalSettings(BaseModel):
     )
     word_pieces: bool = Field(
         False,
-        description="Rerank also by word-piece match (MaxSim): better on SQuAD, not on the seed news, "
+        description="Rerank also by word-piece match (MaxSim): better on SQuAD, the same on the seed news, "
         "and each sentence is encoded again when first a candidate.",
     )
     max_question_chars: PositiveInt = Field(2000, description="Longer questions are cut to this length.")
