@@ -9,10 +9,12 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from index.errors import ConfigError
-from retrieval.evaluate import Report, calibrate, coverage_curve, cross_validated_accuracy, load_gold, report_of
+from retrieval.evaluate import Metrics, Report, calibrate, coverage_curve, cross_validated_accuracy, load_gold, report_of
 from retrieval.question import clean_question
 from retrieval.errors import QuestionError
 
@@ -103,35 +105,51 @@ def _askable(question: str, settings: Settings) -> bool:
         return False
 
 
+# Short or two-line titles: an 80-column terminal (or a pipe) shows every title and kind whole.
 _COLUMNS = [
-    ("answerable Hit@1", "hit1"), ("Hit@3", "hit3"), ("MRR@10", "mrr10"),
-    ("abstain recall", "abstain_recall"), ("false abstain", "false_abstain"), ("accuracy", "accuracy"),
+    ("Hit@1", "hit1"), ("Hit@3", "hit3"), ("MRR@10", "mrr10"),
+    ("abstain\nrecall", "abstain_recall"), ("false\nabstain", "false_abstain"), ("accuracy", "accuracy"),
 ]
+
+_ANSWERABLE_ONLY = "Hit@1, Hit@3 and MRR@10 are over the answerable questions."
 
 
 def _compare_table(reports: dict[str, Report]) -> Table:
-    table = Table(title="modes compared")
-    table.add_column("mode")
+    table = Table(title="modes compared", caption=_ANSWERABLE_ONLY)
+    table.add_column("mode", no_wrap=True)
     for title, _ in _COLUMNS:
         table.add_column(title, justify="right")
-    table.add_column("paraphrase Hit@1", justify="right")
+    table.add_column("paraphrase\nHit@1", justify="right")
     for mode, report in reports.items():
         m = report.overall
         para = report.by_kind.get("paraphrase")
-        table.add_row(mode, *[f"{getattr(m, key):.3f}" for _, key in _COLUMNS], f"{para.hit1:.3f}" if para else "-")
+        table.add_row(mode, *_cells(m), _cell(para, "hit1") if para else "–")
     return table
 
 
 def _kind_table(report: Report, mode: str) -> Table:
-    table = Table(title=f"{mode}, threshold {report.threshold}")
-    table.add_column("kind")
+    table = Table(title=f"{mode}, threshold {report.threshold}", caption=_ANSWERABLE_ONLY)
+    table.add_column("kind", no_wrap=True)
     table.add_column("n", justify="right")
     for title, _ in _COLUMNS:
         table.add_column(title, justify="right")
     rows = list(sorted(report.by_kind.items())) + [("overall", report.overall)]
     for kind, m in rows:
-        table.add_row(kind, str(m.questions), *[f"{getattr(m, key):.3f}" for _, key in _COLUMNS])
+        table.add_row(kind, str(m.questions), *_cells(m))
     return table
+
+
+# Metrics of answerable questions, and those of unanswerable ones: a group without any shows "–".
+_NEEDS = {"hit1": "answerable", "hit3": "answerable", "mrr10": "answerable", "false_abstain": "answerable",
+          "abstain_recall": "unanswerable"}
+
+
+def _cell(m: Metrics, key: str) -> str:
+    return f"{getattr(m, key):.3f}" if getattr(m, _NEEDS.get(key, "questions")) else "–"
+
+
+def _cells(m: Metrics) -> list[str]:
+    return [_cell(m, key) for _, key in _COLUMNS]
 
 
 def _print_failures(console: Console, report: Report, limit: int) -> None:
@@ -141,7 +159,8 @@ def _print_failures(console: Console, report: Report, limit: int) -> None:
     for o in report.failures[:limit]:
         top = o.result.answers[0] if o.result.answers else None
         said = f"{top.source}:{top.line} {top.quote[:100]!r} ({top.score:.3f})" if top else "nothing"
-        console.print(f"  {o.gold.id} [{o.why()}] {o.gold.question!r}\n      → {said}", highlight=False, markup=False)
+        console.print(Padding(Text(f"{o.gold.id} [{o.why()}] {o.gold.question!r}"), (0, 0, 0, 2), expand=False))
+        console.print(Padding(Text(f"→ {said}"), (0, 0, 0, 6), expand=False))
 
 
 def _write_threshold(path: Path, threshold: float) -> None:

@@ -69,3 +69,13 @@ def test_runs_plot_and_calibration_files(capsys, gold_file, index_dir, tmp_path)
 def test_missing_gold_file_is_a_clear_error(capsys, index_dir, tmp_path):
     code, out = run(capsys, index_dir, tmp_path / "nope.jsonl")
     assert code == 2 and "gold file not found" in out.err
+
+
+def test_kind_table_shows_a_dash_where_a_kind_has_no_questions_to_measure(capsys, gold_file, index_dir):
+    """An all-unanswerable kind has no Hit@1, an all-answerable one no abstain recall: "–", not 0.000."""
+    code, out = run(capsys, index_dir, gold_file)
+    rows = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]] for line in out.out.splitlines()
+            if line.startswith("│")}
+    assert code == 0
+    assert rows["unanswerable"][1] == "–" and rows["unanswerable"][4] != "–"
+    assert rows["lexical"][1] == "1.000" and rows["lexical"][4] == "–"
