@@ -61,7 +61,7 @@ def read_article(path: Path, source: str) -> Article | str:
     decoded = decode_text(data)
     if isinstance(decoded, Unreadable):
         return f"skipped {source}: {decoded.reason}"
-    if not decoded.text.strip(" \t\r\n\f\v\ufeff"):
+    if not decoded.text.replace("\ufeff", "").strip():
         return f"skipped {source}: empty"
     if decoded.not_utf8_at is not None:
         log.warning("read %s as %s: it is not UTF-8 (byte %d)", source, decoded.encoding, decoded.not_utf8_at)
@@ -91,9 +91,11 @@ def decode_text(data: bytes) -> Decoded | Unreadable:
     for bom, encoding in _UNICODE_BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data.decode(encoding), encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 return Unreadable(f"not {encoding.upper()} though it opens like it")
+            # Text has no NUL; binary data that happens to open like a mark decodes to some.
+            return Unreadable("binary file") if "\x00" in text[:_BINARY_SNIFF_BYTES] else Decoded(text, encoding)
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         return Unreadable("binary file")
     try:

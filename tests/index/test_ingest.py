@@ -20,10 +20,11 @@ def test_reads_every_txt_recursively(corpus):
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n\t", "empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("marked.txt", b"\xff\xfeA\x00\x00\x00B\x00", "binary"),
     ],
 )
 def test_unusable_files_are_skipped_with_a_reason(corpus, name, content, reason):
-    """A file in another script's encoding, an empty or a binary file is named in a warning; the others are kept."""
+    """A file in another script's encoding, empty or binary is named in a warning; the rest are kept."""
     (corpus / name).write_bytes(content)
     scan = scan_corpus(corpus)
     assert len(scan.articles) == 5
