@@ -4,17 +4,17 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import textwrap
 import time
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.padding import Padding
 from rich.table import Table
-from rich.text import Text
 
 from index.errors import ConfigError
-from retrieval.evaluate import Metrics, Report, calibrate, coverage_curve, cross_validated_accuracy, load_gold, report_of
+from index.table import Sentence
+from retrieval.evaluate import Metrics, Report, answer_sentences, calibrate, coverage_curve, cross_validated_accuracy, load_gold, report_of
 from retrieval.question import clean_question
 from retrieval.errors import QuestionError
 
@@ -75,7 +75,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     if len(modes) > 1:
         console.print(_compare_table(reports))
     console.print(_kind_table(reports[main_mode], main_mode))
-    _print_failures(console, reports[main_mode], args.failures)
+    _print_failures(console, reports[main_mode], args.failures, searcher.index.table.sentences)
     if calibrated:
         where = f", written to {args.write_config}" if args.write_config else ""
         console.print(
@@ -152,15 +152,30 @@ def _cells(m: Metrics) -> list[str]:
     return [_cell(m, key) for _, key in _COLUMNS]
 
 
-def _print_failures(console: Console, report: Report, limit: int) -> None:
+def _print_failures(console: Console, report: Report, limit: int, sentences: list[Sentence]) -> None:
+    """Each failure: why, what was returned, and — when the right sentence was not returned
+    first — where it is, or that no sentence of the corpus holds a gold quote."""
     if not report.failures or limit <= 0:
         return
     console.print(f"[bold]failures[/bold] ({len(report.failures)}; first {min(limit, len(report.failures))}):")
     for o in report.failures[:limit]:
         top = o.result.answers[0] if o.result.answers else None
         said = f"{top.source}:{top.line} {top.quote[:100]!r} ({top.score:.3f})" if top else "nothing"
-        console.print(Padding(Text(f"{o.gold.id} [{o.why()}] {o.gold.question!r}"), (0, 0, 0, 2), expand=False))
-        console.print(Padding(Text(f"→ {said}"), (0, 0, 0, 6), expand=False))
+        _indented(console, f"{o.gold.id} [{o.why()}] {o.gold.question!r}", 2)
+        _indented(console, f"→ {said}", 6)
+        if o.gold.answerable and o.rank != 1:
+            right = answer_sentences(o.gold, sentences)
+            wanted = (
+                f"expected {right[0].source}:{right[0].line} {right[0].text[:100]!r}" if right
+                else "expected: no sentence of the corpus holds a gold quote (a typo, or split across sentences?)"
+            )
+            _indented(console, wanted, 6)
+
+
+def _indented(console: Console, text: str, indent: int) -> None:
+    """`text` wrapped to the console, every line indented (rich's own wrapping would not indent)."""
+    for line in textwrap.wrap(text, width=max(console.width - indent, 20)) or [""]:
+        console.print(" " * indent + line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _write_threshold(path: Path, threshold: float) -> None:

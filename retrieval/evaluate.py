@@ -10,10 +10,13 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 from scipy.special import logit, ndtr
 from pydantic import BaseModel, ValidationError
+
+from index.table import Sentence
 
 from .answer import AnswerSet, Quote
 from .errors import GoldError
@@ -59,6 +62,15 @@ def is_correct(quote: Quote, gold: GoldQuestion) -> bool:
     """Whether a returned sentence answers the gold question."""
     text = normal_form(quote.quote)
     return any(quote.source == a.source and normal_form(a.quote) in text for a in gold.answers)
+
+
+def answer_sentences(gold: GoldQuestion, sentences: Iterable[Sentence]) -> list[Sentence]:
+    """The corpus sentences that would count as a right answer to `gold` (none when a gold quote
+    is not in its file, or runs across a sentence boundary)."""
+    quotes = defaultdict(list)
+    for a in gold.answers:
+        quotes[a.source].append(normal_form(a.quote))
+    return [s for s in sentences if s.source in quotes and any(q in normal_form(s.text) for q in quotes[s.source])]
 
 
 def correct_rank(result: AnswerSet, gold: GoldQuestion) -> int | None:

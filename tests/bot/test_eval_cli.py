@@ -79,3 +79,20 @@ def test_kind_table_shows_a_dash_where_a_kind_has_no_questions_to_measure(capsys
     assert code == 0
     assert rows["unanswerable"][1] == "–" and rows["unanswerable"][4] != "–"
     assert rows["lexical"][1] == "1.000" and rows["lexical"][4] == "–"
+
+
+def test_failure_report_says_where_the_right_sentence_is(capsys, index_dir, tmp_path):
+    """A missed question names the sentence that would have been right, or says none holds its quote."""
+    path = tmp_path / "missed.jsonl"
+    questions = [
+        {"id": "bread", "question": "How do I bake bread?", "kind": "lexical",
+         "answers": [{"source": "001_a47d68a45776695b.txt", "quote": "The Chinese delegation was led by"}]},
+        {"id": "typo", "question": "who led China's delegation?", "kind": "lexical",
+         "answers": [{"source": "001_a47d68a45776695b.txt", "quote": "a quote no article holds"}]},
+    ]
+    path.write_text("".join(json.dumps(q) + "\n" for q in questions))
+    code, out = run(capsys, index_dir, path)
+    report = out.out[out.out.index("failures"):]
+    assert code == 0
+    assert "expected 001_a47d68a45776695b.txt:3 'The Chinese delegation was led by" in report.replace("\n      ", " ")
+    assert "no sentence of the corpus holds a gold quote" in report.replace("\n      ", " ")

@@ -5,8 +5,10 @@ import pytest
 
 from retrieval.answer import Answer, AnswerSet
 from retrieval.errors import GoldError
+from index.table import Sentence
 from retrieval.evaluate import (
-    GoldQuestion, Outcome, calibrate, cross_validated_accuracy, is_correct, load_gold, metrics_of, outcomes_of,
+    GoldQuestion, Outcome, answer_sentences, calibrate, cross_validated_accuracy, is_correct, load_gold, metrics_of,
+    outcomes_of,
 )
 
 
@@ -24,6 +26,18 @@ def test_correct_needs_same_source_and_quote_in_normal_form():
     assert is_correct(answer("Then he SAID “hello world” twice."), g)
     assert not is_correct(answer("Then he SAID “hello world” twice.", source="b.txt"), g)
     assert not is_correct(answer("Then he said hello."), g)
+
+
+def test_answer_sentences_are_the_corpus_sentences_that_would_count():
+    """The sentences holding a gold quote in its own file, in normal form; none for a quote split
+    across two sentences."""
+    corpus = [
+        Sentence(0, "a.txt", 1, 0, 20, "He said “Hello  World”."),
+        Sentence(1, "b.txt", 1, 0, 20, "He said hello world."),
+        Sentence(2, "a.txt", 2, 21, 40, "Then he left."),
+    ]
+    assert answer_sentences(gold("q", [{"source": "a.txt", "quote": "hello world"}]), corpus) == [corpus[0]]
+    assert answer_sentences(gold("q", [{"source": "a.txt", "quote": "world. Then"}]), corpus) == []
 
 
 def test_metrics_on_a_hand_computed_run():
