@@ -31,8 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from index.build import open_index  # noqa: E402
 from index.settings import IndexSettings  # noqa: E402
-from retrieval.answer import Quote  # noqa: E402
-from retrieval.evaluate import is_correct, load_gold  # noqa: E402
+from retrieval.evaluate import holds_answer, load_gold  # noqa: E402
 from retrieval.features import FEATURE_NAMES, relative_text_features  # noqa: E402
 from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
 from retrieval.rerank import ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features, weights_key  # noqa: E402
@@ -129,7 +128,7 @@ def collect(folder: Path, index_dir: Path, limit: int | None):
     for g, article, (_, _, cands) in zip(gold, articles, searcher.candidate_stream([g.question for g in gold])):
         table = index.table
         labels = np.array([
-            is_correct(Quote(quote=table[int(i)].text, source=table[int(i)].source, line=0, start=0, end=0), g)
+            holds_answer(table[int(i)].source, table[int(i)].text, g)
             for i in cands.ids
         ])
         rows.append(Row(article, bool(g.answers), cands.features, labels, cands.dense, cands.bm25, "gold", cands.ids))

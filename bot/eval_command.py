@@ -14,7 +14,9 @@ from rich.table import Table
 
 from index.errors import ConfigError
 from index.table import Sentence
-from retrieval.evaluate import Metrics, Report, answer_sentences, calibrate, coverage_curve, cross_validated_accuracy, load_gold, report_of
+from retrieval.evaluate import (
+    Metrics, Report, answer_sentences, calibrate, coverage_curve, cross_validated_accuracy, load_gold, report_of,
+)
 from retrieval.question import clean_question
 from retrieval.errors import QuestionError
 

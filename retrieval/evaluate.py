@@ -60,17 +60,22 @@ def load_gold(path: Path) -> list[GoldQuestion]:
 
 def is_correct(quote: Quote, gold: GoldQuestion) -> bool:
     """Whether a returned sentence answers the gold question."""
-    text = normal_form(quote.quote)
-    return any(quote.source == a.source and normal_form(a.quote) in text for a in gold.answers)
+    return holds_answer(quote.source, quote.quote, gold)
+
+
+def holds_answer(source: str, text: str, gold: GoldQuestion) -> bool:
+    """Whether the sentence `text` of file `source` holds one of the gold quotes of that file."""
+    quotes = [a.quote for a in gold.answers if a.source == source]
+    if not quotes:
+        return False
+    text = normal_form(text)
+    return any(normal_form(q) in text for q in quotes)
 
 
 def answer_sentences(gold: GoldQuestion, sentences: Iterable[Sentence]) -> list[Sentence]:
     """The corpus sentences that would count as a right answer to `gold` (none when a gold quote
     is not in its file, or runs across a sentence boundary)."""
-    quotes = defaultdict(list)
-    for a in gold.answers:
-        quotes[a.source].append(normal_form(a.quote))
-    return [s for s in sentences if s.source in quotes and any(q in normal_form(s.text) for q in quotes[s.source])]
+    return [s for s in sentences if holds_answer(s.source, s.text, gold)]
 
 
 def correct_rank(result: AnswerSet, gold: GoldQuestion) -> int | None:
