@@ -45,27 +45,26 @@ def highlighted_quote(answer: Answer) -> str:
 def render_answer(result: AnswerSet, threshold: float, limit: int = MESSAGE_LIMIT) -> str:
     """The message for one question, never longer than `limit` characters."""
     best = result.best
+    # Discord's subtext: the question as searched, when typos in it were repaired.
+    read_as = f"-# read as: {trim_at_boundary(inert(result.read_as), 300)}" if result.read_as else ""
     if best is None:
-        return NOT_IN_ARTICLES
+        return _lines(NOT_IN_ARTICLES, read_as)
     source = f"— `{_code(best.source)}:{best.line}` ({sureness(result, threshold)})"
-    also = ""
-    if best.also:
-        also = "also: " + ", ".join(f"`{_code(q.source)}:{q.line}`" for q in best.also)
+    also = "also: " + ", ".join(f"`{_code(q.source)}:{q.line}`" for q in best.also) if best.also else ""
     before = " ".join(inert(q.quote) for q in best.context_before)
     after = " ".join(inert(q.quote) for q in best.context_after)
     quote = highlighted_quote(best)
     body = " ".join(p for p in (before, quote, after) if p)
     for attempt in (body, quote):  # drop context first, then trim the quote itself
-        message = _assemble(attempt, source, also)
+        message = _lines(f"> {attempt}", source, also, read_as)
         if len(message) <= limit:
             return message
-    room = limit - len(_assemble("", source, "")) - 1
-    return _assemble(trim_at_boundary(inert(best.quote), room), source, "")
+    room = limit - len(_lines("> ", source)) - 1
+    return _lines(f"> {trim_at_boundary(inert(best.quote), room)}", source)
 
 
-def _assemble(quote: str, source: str, also: str) -> str:
-    lines = [f"> {quote}", source] + ([also] if also else [])
-    return "\n".join(lines)
+def _lines(*lines: str) -> str:
+    return "\n".join(line for line in lines if line)
 
 
 def _code(text: str) -> str:

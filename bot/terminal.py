@@ -31,6 +31,8 @@ def render(
     """Lines to print for one question: the answer, its sources and how sure it is (against the
     abstention `threshold`), or the refusal."""
     lines: list[Text | str] = []
+    if result.read_as:
+        lines.append(f"[dim]read as: {escape(result.read_as)}[/dim]")
     if result.abstained:
         lines.append(f"[bold]{NOT_IN_ARTICLES}[/bold]")
         if show_closest and result.answers:

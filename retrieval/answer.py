@@ -40,6 +40,9 @@ class AnswerSet(BaseModel):
     confidence: float | None = Field(
         None, description="What the abstention threshold is compared with (rerank: P(top answer is right)).",
     )
+    read_as: str | None = Field(
+        None, description="The question as searched, when words of it were taken for typos and repaired.",
+    )
 
     @property
     def best(self) -> Answer | None:

@@ -47,6 +47,7 @@ RELATIVE_TEXT_FEATURES = {
 class QuestionView:
     """What the features need of a question, computed once per question."""
 
+    text: str  # the question as read (typos repaired)
     terms: tuple[str, ...]
     term_set: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
@@ -65,6 +66,7 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
     seq = resolve(content_words(question))
     terms = tuple(dict.fromkeys(seq))
     return QuestionView(
+        text=question,
         terms=terms,
         term_set=frozenset(terms),
         bigrams=frozenset(zip(seq, seq[1:])),

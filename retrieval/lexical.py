@@ -8,10 +8,8 @@ import numpy as np
 from index.table import SentenceTable
 
 from .places import single_word_places
-from .text import content_terms, is_english_word, stem
-
-
-_REPAIRS_KEPT = 50_000
+from .spelling import Speller
+from .text import content_words, stem
 
 
 class LexicalIndex:
@@ -24,7 +22,9 @@ class LexicalIndex:
         self.ids = np.asarray([s.id for s in table.sentences], dtype=np.int64)
         self._by_id = np.argsort(self.ids, kind="stable")  # positions, in id order
         self._bm25 = bm25s.BM25()
-        sentence_terms = [content_terms(s.text) for s in table.sentences]
+        sentence_words = [content_words(s.text) for s in table.sentences]
+        self.speller = Speller(w for ws in sentence_words for w in ws)
+        sentence_terms = [[stem(w) for w in ws] for ws in sentence_words]
         self.terms = sentence_terms  # by table position; reused by the rerank features
         self._bm25.index([terms or ["∅"] for terms in sentence_terms], show_progress=False)
         vocab = self._bm25.vocab_dict
@@ -35,25 +35,13 @@ class LexicalIndex:
                 df[vocab[t]] += 1
         self._idf = {t: float(np.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5))) for t, i in vocab.items()}
         self._unseen_idf = float(np.log(1 + (n + 0.5) / 0.5))
-        self._deletions: dict[str, list[str]] | None = None  # built on the first unknown term
-        self._repaired: dict[str, str] = {}  # unknown word → its term, as decided once
         self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
 
     def resolve(self, words: list[str]) -> list[str]:
-        """Stems of question words, misspelt ones mapped to a corpus term one edit away
-        (Bescent → Bessent). A word English knows is taken as meant ("rate" is not "rare")."""
+        """Stems of question words, misspelt ones first repaired (Bescent → Bessent; see
+        retrieval/spelling.py). A word English knows is taken as meant ("rate" is not "rare")."""
         vocab = self._bm25.vocab_dict
-        return [t if (t := stem(w)) in vocab else self._repair(w, t) for w in words]
-
-    def _repair(self, word: str, term: str) -> str:
-        repaired = self._repaired.get(word)
-        if repaired is None:
-            if len(self._repaired) >= _REPAIRS_KEPT:  # a long-running bot meets endless new words
-                self._repaired.clear()
-            near = self._near(term)
-            # Asked only when a corpus term is near: the dictionary loads on first use.
-            repaired = self._repaired[word] = term if near == term or is_english_word(word) else near
-        return repaired
+        return [t if (t := stem(w)) in vocab else stem(self.speller.repair_word(w)) for w in words]
 
     def positions(self, ids: np.ndarray) -> np.ndarray:
         """Table positions (rows of `self.ids` and of every score array) of sentence ids."""
@@ -73,20 +61,6 @@ class LexicalIndex:
             self._places = {code: tuple(sorted(set(terms))) for code, terms in held.items()}
         return self._places.get(country, ())
 
-    def _near(self, term: str) -> str:
-        if len(term) < 4:
-            return term
-        if self._deletions is None:
-            self._deletions = {}
-            for known in self._bm25.vocab_dict:
-                if len(known) >= 4 and known != "∅":
-                    for key in {known, *_deletions(known)}:
-                        self._deletions.setdefault(key, []).append(known)
-        candidates = {c for key in (term, *_deletions(term)) for c in self._deletions.get(key, ())}
-        # Same first letter, then the most frequent: typos rarely hit the first letter.
-        candidates = [c for c in candidates if c[0] == term[0]]
-        return min(candidates, key=lambda c: (self.idf(c), c)) if candidates else term
-
     def idf(self, term: str) -> float:
         """Inverse document frequency of a stemmed term; unseen terms get the highest."""
         return self._idf.get(term, self._unseen_idf)
@@ -98,6 +72,3 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
 
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}

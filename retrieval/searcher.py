@@ -100,13 +100,16 @@ class Searcher:
         self, questions: list[str], batch_size: int = 64, *, second_stage: bool = True,
         progress: Callable[[int], None] | None = None,
     ) -> Iterator[tuple[str, QuestionView, Candidates]]:
-        """(clean question, its view, its candidates) per question, encoding in batches."""
+        """(clean question, its view, its candidates) per question, encoding in batches. Encoders
+        and features read the question with its typos repaired (retrieval/spelling.py): the
+        view's `text`."""
         cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
+        pairs = [(q, self.lexical.speller.repair(q)) for q in cleaned]
         second = self.index.second_embedder if second_stage else None
-        batches = [cleaned[i : i + batch_size] for i in range(0, len(cleaned), batch_size)]
+        batches = [pairs[i : i + batch_size] for i in range(0, len(pairs), batch_size)]
 
-        def encode(batch: list[str]):
-            batch = [as_encoded(q) for q in batch]
+        def encode(batch: list[tuple[str, str]]):
+            batch = [as_encoded(repaired) for _, repaired in batch]
             embedder, qpieces = self.index.embedder, None
             if second_stage and self.settings.word_pieces:
                 qvecs, qpieces = embedder.encode_with_pieces(batch, batch_size=batch_size, kind="query")
@@ -116,9 +119,9 @@ class Searcher:
             _, dense_ids = self.index.store.search(qvecs, self.settings.candidates)
             return qvecs, second_qvecs, qpieces, dense_ids
 
-        def ranked(batch: list[str], qvecs, second_qvecs, qpieces, dense_ids):
-            for j, question in enumerate(batch):
-                view = view_question(question, self.lexical.resolve)
+        def ranked(batch: list[tuple[str, str]], qvecs, second_qvecs, qpieces, dense_ids):
+            for j, (question, repaired) in enumerate(batch):
+                view = view_question(repaired, self.lexical.resolve)
                 second_q = second_qvecs[j] if second_qvecs is not None else None
                 pieces = qpieces[j] if qpieces is not None else None
                 yield question, view, self.candidates(view, qvecs[j], second_q, dense_ids[j], pieces)
@@ -216,10 +219,12 @@ class Searcher:
         # Decide on the confidence as reported, so a threshold calibrated on reported values
         # reproduces the same decisions.
         confidence = round(float(confidence), 4)
-        abstained = not answers or confidence < self.threshold(mode)
+        # A question of only stopwords ("who is he?", "tell me") names nothing a sentence
+        # could be checked against: whatever ranks first would be a guess.
+        abstained = not answers or not view.terms or confidence < self.threshold(mode)
         return AnswerSet(
             question=question, abstained=abstained, answers=answers,
-            confidence=confidence if answers else None,
+            confidence=confidence if answers else None, read_as=view.text if view.text != question else None,
         )
 
     def _build_answer(

@@ -77,3 +77,11 @@ def test_sources_list_names_counts_and_times_within_limit():
     text = render_sources(files)
     assert len(text) <= MESSAGE_LIMIT and "200 articles" in text and "more" in text
     assert "`article_0001.txt` — 1 sentences" in text
+
+
+def test_a_repaired_question_is_shown_as_subtext():
+    """A question whose typos were repaired gets a '-# read as' line, answered or refused."""
+    answered = result().model_copy(update={"read_as": "who led the *delegation*"})
+    refused = result(abstained=True).model_copy(update={"read_as": "who led the delegation"})
+    assert render_answer(answered, threshold=0.5).endswith("\n-# read as: who led the \\*delegation\\*")
+    assert render_answer(refused, threshold=0.5) == f"{NOT_IN_ARTICLES}\n-# read as: who led the delegation"

@@ -43,3 +43,9 @@ def test_closest_sentence_is_marked_not_an_answer_without_a_hint():
     lines = plain(render(ranked(abstained=True), threshold=0.04, show_closest=True))
     assert any("closest, not an answer" in line for line in lines)
     assert not any("confidence" in line for line in lines)
+
+
+def test_a_repaired_question_is_shown_as_read():
+    """When typos were repaired the terminal says how the question was read, before the answer."""
+    result = ranked().model_copy(update={"read_as": "who led China's delegation"})
+    assert plain(render(result, threshold=0.04))[0] == "[dim]read as: who led China's delegation[/dim]"

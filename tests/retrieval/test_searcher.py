@@ -67,3 +67,24 @@ def test_a_closing_question_mark_changes_nothing(fake_settings):
     bare, marked = searcher.ask("who led the talks"), searcher.ask("who led the talks?")
     assert [a.quote for a in bare.answers] == [a.quote for a in marked.answers]
     assert bare.confidence == marked.confidence
+
+
+def test_a_typo_in_the_question_does_not_change_the_answer(fake_settings):
+    """Encoders read the repaired question: a misspelt word scores as the word meant."""
+    searcher = _searcher(fake_settings, "The delegation was led by He Lifeng.", "Markets rose on Monday.", mode="dense")
+    typed, meant = searcher.ask("who led the delegaton"), searcher.ask("who led the delegation")
+    assert [(a.quote, a.score) for a in typed.answers] == [(a.quote, a.score) for a in meant.answers]
+
+
+def test_the_answer_says_how_a_repaired_question_was_read(fake_settings):
+    """read_as carries the repaired question, and stays empty when nothing was repaired."""
+    searcher = _searcher(fake_settings, "The delegation was led by He Lifeng.", "Markets rose on Monday.")
+    assert searcher.ask("who led the delegaton").read_as == "who led the delegation"
+    assert searcher.ask("who led the delegation").read_as is None
+
+
+def test_a_question_naming_nothing_is_not_answered(fake_settings):
+    """ "who is he?" holds only stopwords: quotebot abstains, whatever ranks first."""
+    searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
+    result = searcher.ask("who is he?")
+    assert result.abstained and result.answers

@@ -1,0 +1,86 @@
+"""Quality when the question is typed carelessly: the gold set asked again with each question
+lower-cased, upper-cased, stripped of punctuation, or with one typo in one of its words.
+
+    python bench/robustness.py [--gold FILE] [--corpus DIR] [--index-dir DIR] [--seed N] [--limit N]
+        [--only NAME ...]
+
+Users type in a hurry; the answer should not change because they did. Prints answerable Hit@1,
+abstain recall, false abstentions and accuracy per way of asking (the typos are drawn with a
+fixed seed, so runs compare).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import string
+from pathlib import Path
+
+from common import REPO, SHARED, add_index_options, machine, open_benchmark_index
+
+# A typo lands in a word of at least this many letters, never on its first letter (people rarely
+# miss that one, and the repair assumes so too).
+TYPO_MIN_LETTERS = 5
+
+
+def with_typo(question: str, rng: random.Random) -> str:
+    """The question with one letter of one longer word dropped, doubled, swapped with the next
+    or replaced by a neighbour's."""
+    words = [m for m in re.finditer(r"[A-Za-z]+", question) if len(m.group()) >= TYPO_MIN_LETTERS]
+    if not words:
+        return question
+    m = rng.choice(words)
+    word, i = m.group(), rng.randrange(1, len(m.group()) - 1)
+    edit = rng.choice(("drop", "double", "swap", "replace"))
+    if edit == "drop":
+        typo = word[:i] + word[i + 1 :]
+    elif edit == "double":
+        typo = word[:i] + word[i] + word[i:]
+    elif edit == "swap":
+        typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    else:
+        typo = word[:i] + rng.choice(string.ascii_lowercase.replace(word[i].lower(), "")) + word[i + 1 :]
+    return question[: m.start()] + typo + question[m.end() :]
+
+
+def variants(questions: list[str], seed: int) -> dict[str, list[str]]:
+    rng = random.Random(seed)
+    return {
+        "as written": questions,
+        "lower case": [q.lower() for q in questions],
+        "UPPER CASE": [q.upper() for q in questions],
+        "no punctuation": [re.sub(r"[^\w\s]", "", q) for q in questions],
+        "one typo": [with_typo(q, rng) for q in questions],
+    }
+
+
+def main() -> None:
+    from retrieval.evaluate import load_gold, report_of
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_index_options(parser, REPO / "seeds", REPO / ".quotebot")
+    parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev.jsonl")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--limit", type=int, default=None, help="ask only the first N gold questions")
+    parser.add_argument("--only", nargs="+", default=None, help="ways of asking to run (default: all)")
+    parser.add_argument("--show", action="store_true", help="print each typo'd question")
+    args = parser.parse_args()
+
+    gold = load_gold(args.gold)[: args.limit]
+    _, searcher = open_benchmark_index(args)
+    print(f"# robustness: {len(gold)} questions of {args.gold.name}, mode {searcher.settings.mode}, "
+          f"threshold {searcher.threshold():.4g}, {machine()}")
+    print(f"{'asked':<16} {'Hit@1':>6} {'abstain':>8} {'false abst.':>12} {'accuracy':>9}")
+    for name, questions in variants([g.question for g in gold], args.seed).items():
+        if args.only and name not in args.only:
+            continue
+        report = report_of(gold, searcher.ask_many(questions), searcher.threshold(), 1.0)
+        m = report.overall
+        print(f"{name:<16} {m.hit1:>6.3f} {m.abstain_recall:>8.3f} {m.false_abstain:>12.3f} {m.accuracy:>9.3f}", flush=True)
+        if args.show and name == "one typo":
+            for g, q in zip(gold, questions):
+                print(f"  {g.id}: {q}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Typo repair of questions (retrieval.spelling): what is repaired, into what, and what is left alone."""
+from retrieval.spelling import Speller
+
+CORPUS_WORDS = "the chinese delegation was led by lutnick talks talks nvidia licenses rare earths".split()
+
+
+def _speller() -> Speller:
+    return Speller(CORPUS_WORDS)
+
+
+def test_a_misspelt_corpus_word_is_read_as_that_word():
+    """A dropped letter is put back from the corpus's spelling."""
+    assert _speller().repair("who led the delegaton") == "who led the delegation"
+
+
+def test_swapped_letters_are_repaired():
+    """Two letters typed the wrong way round are one edit, too."""
+    assert _speller().repair("what did lutnikc say") == "what did lutnick say"
+
+
+def test_case_and_possessive_are_kept():
+    """The repair is written as the word was typed, its possessive kept."""
+    assert _speller().repair("What did Lutnikc's team say about NVDIA") == "What did Lutnick's team say about NVIDIA"
+
+
+def test_an_english_word_is_taken_as_meant():
+    """A real word the corpus lacks is not turned into a corpus word one edit away ("rate" is not "rare")."""
+    assert _speller().repair("what rate was set") == "what rate was set"
+
+
+def test_a_word_neither_knows_falls_back_to_common_english():
+    """Without a corpus word one edit away, the most common English word one edit away is taken."""
+    assert _speller().repair("what did they acheve") == "what did they achieve"
+
+
+def test_the_first_letter_is_taken_as_typed():
+    """"xalks" is not "talks": candidates share the typed first letter."""
+    assert _speller().repair_word("xalks") == "xalks"
+
+
+def test_short_words_are_left_alone():
+    """Three letters are too few to guess from: "tlk" stays."""
+    assert _speller().repair_word("tlk") == "tlk"
+
+
+def test_a_form_of_a_corpus_word_is_known():
+    """"delegations" is the corpus's "delegation" in another form, not a typo."""
+    assert _speller().repair_word("delegations") == "delegations"
