@@ -76,6 +76,7 @@ class BuildReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the scan's: skipped files, guessed encodings
     embedded: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -110,9 +111,11 @@ def update_index(
     scan = scan_corpus(settings.corpus)
     if not scan.articles:
         why = f" ({len(scan.skipped)} files skipped)" if scan.skipped else ""
+        for warning in scan.warnings:
+            log.warning(warning)
         raise CorpusError(f"no usable .txt articles in {settings.corpus}{why}")
     location = index_location(settings)
-    report = BuildReport(action="built", skipped=scan.skipped)
+    report = BuildReport(action="built", skipped=scan.skipped, warnings=scan.warnings)
     previous = None if rebuild else _live_manifest(location, settings, report)
     articles = {a.source: a for a in scan.articles}
     if previous is not None:
@@ -121,11 +124,14 @@ def update_index(
         report.changed = sorted(s for s in articles if s in old and old[s].sha256 != articles[s].sha256)
         report.removed = sorted(s for s in old if s not in articles)
         if not (report.added or report.changed or report.removed):
+            # Said when the index was built: every question would repeat it.
             report.action = "reused"
             return previous, report
         report.action = "updated"
     else:
         report.added = sorted(articles)
+    for warning in scan.warnings:
+        log.warning(warning)
 
     manifest = _write_update(settings, corpus, location, previous, articles, report, progress)
     if _needs_compaction(manifest):

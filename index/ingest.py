@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
 
-log = logging.getLogger(__name__)
 
 # A NUL byte never occurs in text; a few in the head of a file mean it is binary.
 _BINARY_SNIFF_BYTES = 8192
@@ -41,6 +39,9 @@ class CorpusScan:
 
     articles: list[Article]
     skipped: list[str]  # one human-readable line per skipped file
+    # Every line worth telling the user (the skipped files, and articles read by a guessed
+    # encoding), said by whoever decides it is news: the index build, not every reuse of it.
+    warnings: list[str] = field(default_factory=list)
 
 
 def article_paths(corpus: Path) -> list[Path]:
@@ -52,8 +53,8 @@ def article_paths(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*.txt") if p.is_file())
 
 
-def read_article(path: Path, source: str) -> Article | str:
-    """The article at `path`, or the reason it was skipped."""
+def read_article(path: Path, source: str, warnings: list[str] | None = None) -> Article | str:
+    """The article at `path`, or the reason it was skipped; a guessed encoding is said in `warnings`."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -63,8 +64,8 @@ def read_article(path: Path, source: str) -> Article | str:
         return f"skipped {source}: {decoded.reason}"
     if not decoded.text.replace("\ufeff", "").strip():
         return f"skipped {source}: empty"
-    if decoded.not_utf8_at is not None:
-        log.warning("read %s as %s: it is not UTF-8 (byte %d)", source, decoded.encoding, decoded.not_utf8_at)
+    if decoded.not_utf8_at is not None and warnings is not None:
+        warnings.append(f"read {source} as {decoded.encoding}: it is not UTF-8 (byte {decoded.not_utf8_at})")
     return Article(source, decoded.text, hashlib.sha256(data).hexdigest())
 
 
@@ -114,10 +115,10 @@ def scan_corpus(corpus: Path) -> CorpusScan:
     """Read every article of the corpus; never aborts on one bad file."""
     scan = CorpusScan([], [])
     for path in article_paths(corpus):
-        result = read_article(path, path.relative_to(corpus).as_posix())
+        result = read_article(path, path.relative_to(corpus).as_posix(), scan.warnings)
         if isinstance(result, Article):
             scan.articles.append(result)
         else:
-            log.warning(result)
+            scan.warnings.append(result)
             scan.skipped.append(result)
     return scan

@@ -84,6 +84,19 @@ def test_index_command_prints_counts(capsys, index_dir):
     assert "5 articles" in out and "sentences" in out
 
 
+def test_index_command_names_skipped_files_even_when_reused(capsys, caplog, tmp_path):
+    """Asked about the index, quotebot says again which files it skipped, though nothing changed."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Alice founded Acme in 1999.", encoding="utf-8")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    args = ["index", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i")]
+    assert main(args) == 0
+    caplog.clear()
+    assert main(args) == 0
+    assert "reused" in capsys.readouterr().out and "skipped image.txt: binary file" in caplog.text
+
+
 def test_bad_config_value_is_a_clear_error(capsys, tmp_path, index_dir):
     """An unknown key in the config file names the key."""
     config = tmp_path / "c.toml"

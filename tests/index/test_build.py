@@ -46,6 +46,17 @@ def test_unchanged_corpus_reuses_the_index(fake_settings, fake_models):
     assert report.action == "reused" and fake_models["test-hash"].encoded == 0
 
 
+def test_skipped_files_are_warned_of_when_built_not_on_every_reuse(fake_settings, caplog):
+    """A skipped file is said once when the index is built; reusing the index stays quiet."""
+    (fake_settings.corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    open_index(fake_settings)
+    assert "skipped image.txt: binary file" in caplog.text
+    caplog.clear()
+    _, report = open_index(fake_settings)
+    assert report.action == "reused" and "image.txt" not in caplog.text
+    assert report.warnings == ["skipped image.txt: binary file"]
+
+
 def test_added_file_alone_is_embedded(fake_settings, fake_models):
     """Adding an article embeds only its sentences, and it becomes searchable."""
     open_index(fake_settings)
