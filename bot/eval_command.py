@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import textwrap
 import time
@@ -16,15 +17,18 @@ from index.errors import ConfigError
 from index.table import Sentence
 from retrieval.evaluate import (
     Metrics, Report, answer_sentences, calibrate, coverage_curve, cross_validated_accuracy, load_gold, report_of,
+    sources_not_in,
 )
 from retrieval.question import clean_question
-from retrieval.errors import QuestionError
+from retrieval.errors import GoldError, QuestionError
 
 from .commands import open_searcher
 from .config import Settings
 from .terminal import answer_json
 
 ALL_MODES = ["dense", "bm25", "hybrid", "rerank"]
+
+log = logging.getLogger(__name__)
 
 
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
@@ -37,7 +41,12 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     # MRR@10 needs ten distinct answers per question, whatever the user's top-k is.
     settings.retrieval.top_k = max(settings.retrieval.top_k, 10)
     searcher, _ = open_searcher(settings, quiet=args.json)
-    gold = [g for g in gold if _askable(g.question, settings)]
+    _check_sources(gold, searcher.index.manifest.files, settings)
+    askable = [g for g in gold if _askable(g.question, settings)]
+    if len(askable) < len(gold):
+        skipped = [g.id for g in gold if g not in askable]
+        log.warning("left out %d gold questions with nothing to ask (%s)", len(skipped), _some(skipped))
+    gold = askable
     err = Console(stderr=True)
     started = time.perf_counter()
     with Progress(
@@ -97,6 +106,27 @@ def _modes(args: argparse.Namespace, settings: Settings) -> list[str]:
     if unknown:
         raise ConfigError(f"unknown mode {unknown[0]!r}; modes: {', '.join(ALL_MODES)}")
     return modes
+
+
+def _check_sources(gold: list, articles, settings: Settings) -> None:
+    """A gold file meant for another corpus is an error; a few sources missing, a warning."""
+    missing = sources_not_in(gold, articles)
+    named = {a.source for g in gold for a in g.answers}
+    if named and len(missing) == len(named):
+        raise GoldError(
+            f"no file named by the gold answers is an article of {settings.index.corpus} "
+            f"({_some(missing)}); is --corpus right?"
+        )
+    if missing:
+        log.warning(
+            "%d of %d files named by the gold answers are not articles of %s (%s): "
+            "their questions cannot be answered right",
+            len(missing), len(named), settings.index.corpus, _some(missing),
+        )
+
+
+def _some(names: list[str], shown: int = 3) -> str:
+    return ", ".join(names[:shown]) + (f", … {len(names) - shown} more" if len(names) > shown else "")
 
 
 def _askable(question: str, settings: Settings) -> bool:

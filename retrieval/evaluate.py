@@ -51,11 +51,21 @@ def load_gold(path: Path) -> list[GoldQuestion]:
             continue
         try:
             out.append(GoldQuestion.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            raise GoldError(f"{path}:{number}: not a gold question ({exc.__class__.__name__})") from None
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{number}: not JSON ({exc.msg}, column {exc.colno})") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "the line"
+            raise GoldError(f"{path}:{number}: not a gold question ({where}: {first['msg']})") from None
     if not out:
         raise GoldError(f"{path} holds no gold questions")
     return out
+
+
+def sources_not_in(gold: list[GoldQuestion], articles: Iterable[str]) -> list[str]:
+    """Gold sources that are not among the corpus's `articles`: their questions cannot be answered right."""
+    known = set(articles)
+    return sorted({a.source for g in gold for a in g.answers} - known)
 
 
 def is_correct(quote: Quote, gold: GoldQuestion) -> bool:

@@ -71,6 +71,14 @@ def test_missing_gold_file_is_a_clear_error(capsys, index_dir, tmp_path):
     assert code == 2 and "gold file not found" in out.err
 
 
+def test_gold_file_of_another_corpus_is_a_clear_error(capsys, index_dir, tmp_path):
+    """When no gold source is an article of the corpus, eval stops and asks about --corpus."""
+    path = tmp_path / "squad.jsonl"
+    path.write_text(json.dumps({"id": "s", "question": "who?", "answers": [{"source": "Normans.txt", "quote": "x"}]}) + "\n")
+    code, out = run(capsys, index_dir, path)
+    assert code == 2 and "is --corpus right?" in out.err and "Normans.txt" in out.err
+
+
 def test_kind_table_shows_a_dash_where_a_kind_has_no_questions_to_measure(capsys, gold_file, index_dir):
     """An all-unanswerable kind has no Hit@1, an all-answerable one no abstain recall: "–", not 0.000."""
     code, out = run(capsys, index_dir, gold_file)

@@ -7,8 +7,8 @@ from retrieval.answer import Answer, AnswerSet
 from retrieval.errors import GoldError
 from index.table import Sentence
 from retrieval.evaluate import (
-    GoldQuestion, Outcome, answer_sentences, calibrate, cross_validated_accuracy, is_correct, load_gold, metrics_of,
-    outcomes_of,
+    GoldAnswer, GoldQuestion, Outcome, answer_sentences, calibrate, cross_validated_accuracy, is_correct, load_gold,
+    metrics_of, outcomes_of, sources_not_in,
 )
 
 
@@ -135,3 +135,21 @@ def test_malformed_gold_line_names_the_line(tmp_path):
     path.write_text(json.dumps({"id": "1", "question": "q", "answers": []}) + "\n{broken\n")
     with pytest.raises(GoldError, match=":2:"):
         load_gold(path)
+
+
+def test_gold_line_missing_a_field_names_the_field(tmp_path):
+    """A gold question without `answers` says which field is missing, not only that the line is bad."""
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps({"id": "1", "question": "q"}) + "\n")
+    with pytest.raises(GoldError, match=r":1: not a gold question \(answers: Field required\)"):
+        load_gold(path)
+
+
+def test_sources_not_in_the_corpus_are_found():
+    """Gold sources the corpus lacks are listed once each; unanswerable questions name none."""
+    gold = [
+        GoldQuestion(id="1", question="q", answers=[GoldAnswer(source="a.txt", quote="x"), GoldAnswer(source="z.txt", quote="y")]),
+        GoldQuestion(id="2", question="q", answers=[GoldAnswer(source="z.txt", quote="x")]),
+        GoldQuestion(id="3", question="q", answers=[]),
+    ]
+    assert sources_not_in(gold, ["a.txt", "b.txt"]) == ["z.txt"]
