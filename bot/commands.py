@@ -167,6 +167,8 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             return 0
         if question.strip().lower() in CHAT_EXIT_WORDS:
             return 0
+        if not question.strip():  # Enter alone: ask again, no scolding
+            continue
         try:
             result = searcher.ask(question)
         except QuestionError as exc:

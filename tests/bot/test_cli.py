@@ -130,14 +130,24 @@ def test_stdin_batch_answers_each_line_in_one_process(tmp_path):
     assert "He Lifeng" in records[0]["answers"][0]["quote"]
 
 
+def chat(tmp_path, typed: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--corpus", str(SEEDS), "--index-dir", str(tmp_path)],
+        input=typed, capture_output=True, text=True, env=env, cwd=REPO, timeout=300,
+    )
+
+
 def test_chat_answers_until_exit(tmp_path):
     """`quotebot chat` answers each question and leaves on 'exit'."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--corpus", str(SEEDS), "--index-dir", str(tmp_path)],
-        input="who led China's delegation?\n\nexit\nwho led the US delegation?\n", capture_output=True,
-        text=True, env=env, cwd=REPO, timeout=300,
-    )
+    proc = chat(tmp_path, "who led China's delegation?\n\nexit\nwho led the US delegation?\n")
     assert proc.returncode == 0, proc.stderr
     assert "He Lifeng" in proc.stdout
     assert proc.stdout.count(".txt, line ") == 1  # the question after 'exit' was never answered
+
+
+def test_chat_passes_over_an_empty_line(tmp_path):
+    """Enter alone in the chat asks again; only signs, with no words, get a hint."""
+    proc = chat(tmp_path, "\n   \n?!\nexit\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "empty" not in proc.stdout and proc.stdout.count("no words to look for") == 1
