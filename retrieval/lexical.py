@@ -9,7 +9,7 @@ from index.table import SentenceTable
 
 from .places import single_word_places
 from .spelling import Speller
-from .text import content_words, stem
+from .text import STOPWORDS, stem, words
 
 
 class LexicalIndex:
@@ -22,9 +22,10 @@ class LexicalIndex:
         self.ids = np.asarray([s.id for s in table.sentences], dtype=np.int64)
         self._by_id = np.argsort(self.ids, kind="stable")  # positions, in id order
         self._bm25 = bm25s.BM25()
-        sentence_words = [content_words(s.text) for s in table.sentences]
+        sentence_words = [words(s.text) for s in table.sentences]
+        # Stopwords too: "wass" is "was", not "ways".
         self.speller = Speller(w for ws in sentence_words for w in ws)
-        sentence_terms = [[stem(w) for w in ws] for ws in sentence_words]
+        sentence_terms = [[stem(w) for w in ws if w not in STOPWORDS] for ws in sentence_words]
         self.terms = sentence_terms  # by table position; reused by the rerank features
         self._bm25.index([terms or ["∅"] for terms in sentence_terms], show_progress=False)
         vocab = self._bm25.vocab_dict

@@ -38,17 +38,12 @@ def is_english_word(word: str) -> bool:
     return word in _english().word_frequency
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
 class Speller:
     """Repairs question words against the words of one corpus (and English)."""
 
     def __init__(self, corpus_words: Iterable[str]) -> None:
         self._counts = Counter(w for w in corpus_words if w.isalpha())
         self._stems = {stem(w) for w in self._counts}
-        self._by_deletion: dict[str, list[str]] | None = None  # built on the first unknown word
         self._repairs: dict[str, str] = {}
 
     def knows(self, word: str) -> bool:
@@ -67,7 +62,7 @@ class Speller:
         if repaired is None:
             if len(self._repairs) >= 50_000:  # a long-running bot meets endless new words
                 self._repairs.clear()
-            repaired = self._repairs[word] = self._in_corpus(word) or self._in_english(word) or word
+            repaired = self._repairs[word] = self._nearest(word) or word
         return repaired
 
     def repair(self, question: str) -> str:
@@ -80,21 +75,18 @@ class Speller:
 
         return _WORD.sub(replace, question)
 
-    def _in_corpus(self, word: str) -> str | None:
-        if self._by_deletion is None:
-            self._by_deletion = {}
-            for known in self._counts:
-                if len(known) >= MIN_LETTERS:
-                    for key in {known, *_deletions(known)}:
-                        self._by_deletion.setdefault(key, []).append(known)
-        near = {c for key in (word, *_deletions(word)) for c in self._by_deletion.get(key, ()) if c[0] == word[0]}
-        return max(near, key=lambda c: (self._counts[c], c)) if near else None
-
-    @staticmethod
-    def _in_english(word: str) -> str | None:
+    def _nearest(self, word: str) -> str | None:
+        """The corpus's commonest word one edit away, else English's (same first letter); two
+        letters swapped first, as that rarely makes another word by chance ("duek" is "duke",
+        not the commoner "due")."""
         english = _english()
-        near = [c for c in english.edit_distance_1(word) if c[0] == word[0] and c in english.word_frequency]
-        return max(near, key=lambda c: (english.word_frequency[c], c)) if near else None
+        near = [c for c in english.edit_distance_1(word) if c[0] == word[0]]
+        letters = sorted(word)
+        for counts in (self._counts, english.word_frequency):
+            known = [c for c in near if c in counts]
+            if known:
+                return max(known, key=lambda c: (sorted(c) == letters, counts[c], c))
+        return None
 
 
 def _in_case_of(typed: str, word: str) -> str:

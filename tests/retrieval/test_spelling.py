@@ -46,3 +46,13 @@ def test_short_words_are_left_alone():
 def test_a_form_of_a_corpus_word_is_known():
     """"delegations" is the corpus's "delegation" in another form, not a typo."""
     assert _speller().repair_word("delegations") == "delegations"
+
+
+def test_swapped_letters_win_over_a_commoner_word():
+    """"duek" is read as "duke" (two letters swapped), not the commoner "due" (one dropped)."""
+    assert Speller("the duke was due due due".split()).repair_word("duek") == "duke"
+
+
+def test_a_typo_of_a_stopword_is_read_as_it():
+    """"wass" is "was", the corpus's commonest word one edit away, not the content word "ways"."""
+    assert Speller("it was the way it was done in two ways".split()).repair_word("wass") == "was"
