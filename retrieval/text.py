@@ -95,15 +95,3 @@ def content_words(text: str) -> list[str]:
 def content_terms(text: str) -> list[str]:
     """Stemmed words that carry meaning (stopwords removed), in order."""
     return [stem(w) for w in content_words(text)]
-
-
-@lru_cache(maxsize=1)
-def _english_dictionary():
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1).word_frequency
-
-
-def is_english_word(word: str) -> bool:
-    """Whether a lower-case word is in a general English dictionary (pyspellchecker's)."""
-    return word in _english_dictionary()
