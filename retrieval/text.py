@@ -12,7 +12,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*")
 
 # Contractions are listed as words() leaves them, apostrophe dropped ("they're" → "theyre"),
 # except where that spells a word of its own: we'll, she'll, i'd (well, shell, id). "Not" is a
-# term: "what didn't they agree" and "they did not agree" meet on it.
+# term: "what didn't they agree" and "they did not agree" meet on it. Greetings, "please",
+# "thanks" and the bot's own name are how people address a chat bot ("hey quotebot, who led…"),
+# not what they ask.
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
@@ -22,7 +24,8 @@ STOPWORDS = frozenset(
     themselves then there these they this those through to too under until up very was we were what
     when where which while who whom why will with would you your yours yourself
     yourselves wat whats whos hows wheres whens did does do say said tell told according also
-    im ive youre youve youll youd theyre theyve theyll theyd weve thats theres heres lets""".split()
+    im ive youre youve youll youd theyre theyve theyll theyd weve thats theres heres lets
+    hey hi hello please pls plz thanks thx quotebot""".split()
 )
 
 

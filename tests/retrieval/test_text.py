@@ -47,3 +47,8 @@ def test_a_denial_is_read_in_any_of_its_forms(text, negated):
 def test_a_percent_sign_reads_as_the_word():
     """"By what percent…" meets "fell 34.5%": the sign is the word "percent"."""
     assert words("Exports fell 34.5% in May.") == ["exports", "fell", "345", "percent", "in", "may"]
+
+
+def test_addressing_the_bot_adds_no_terms():
+    """ "hey quotebot, … please" asks the same as the bare question."""
+    assert content_terms("hey quotebot, who led the delegation please?") == content_terms("who led the delegation?")
