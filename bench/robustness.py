@@ -1,5 +1,6 @@
 """Quality when the question is typed carelessly: the gold set asked again with each question
-lower-cased, upper-cased, stripped of punctuation, or with one typo in one of its words.
+lower-cased, upper-cased, stripped of punctuation, with one typo in one of its words, or opened
+the way people open a question to a chat bot ("quick question: …", "do you know …").
 
     python bench/robustness.py [--gold FILE] [--corpus DIR] [--index-dir DIR] [--seed N] [--limit N]
         [--only NAME ...]
@@ -43,6 +44,13 @@ def with_typo(question: str, rng: random.Random) -> str:
     return question[: m.start()] + typo + question[m.end() :]
 
 
+# How people open a question to a chat bot.
+LEAD_INS = (
+    "quick question: ", "hey, ", "hi quotebot, ", "do you know ", "can you tell me ", "I was wondering ",
+    "any idea ", "so ", "ok so ", "question: ", "I'd like to know ", "does anyone know ",
+)
+
+
 def variants(questions: list[str], seed: int) -> dict[str, list[str]]:
     rng = random.Random(seed)
     return {
@@ -51,6 +59,7 @@ def variants(questions: list[str], seed: int) -> dict[str, list[str]]:
         "UPPER CASE": [q.upper() for q in questions],
         "no punctuation": [re.sub(r"[^\w\s]", "", q) for q in questions],
         "one typo": [with_typo(q, rng) for q in questions],
+        "with a lead-in": [rng.choice(LEAD_INS) + q[0].lower() + q[1:] for q in questions],
     }
 
 

@@ -41,7 +41,10 @@ class AnswerSet(BaseModel):
         None, description="What the abstention threshold is compared with (rerank: P(top answer is right)).",
     )
     read_as: str | None = Field(
-        None, description="The question as searched, when words of it were taken for typos and repaired.",
+        None, description=(
+            "The question as searched, when that differs from the question asked: typos repaired, "
+            "an opening like 'quick question:' left out."
+        ),
     )
 
     @property

@@ -7,6 +7,30 @@ from .errors import QuestionError
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
 _CLOSING_MARKS = re.compile(r"[\s?？.!。]+$")
+# How people open a question to a chat bot, before asking it: greetings, "quick question:",
+# "do you know", "can you tell me", "I was wondering"… Not before "if" or "whether": "can you
+# tell me if exports fell" asks yes or no, which "exports fell" no longer says.
+_LEAD_IN = re.compile(
+    r"""^(?:
+        (?:hey|hi|hello|yo|ok(?:ay)?|so|um+|uh+|please|quotebot)
+      | (?:well|sorry|excuse\s+me|help|bot)(?=\s*[,:;!.–—])
+      | just\s+(?:curious|wondering|asking|checking)
+      | (?:real(?:ly)?\s+)?quick(?:ly)?(?=\s*[,:;!.–—])
+      | out\s+of\s+curiosity
+      | remind\s+me
+      | i\s+(?:need|have)\s+to\s+know
+      | (?:a\s+)?(?:quick\s+)?q(?:uestion)?(?=\s*[:,\-–—])
+      | (?:quick\s+)?question\s+for\s+(?:you|quotebot)
+      | i\s*(?:was|am|'m|m)?\s+wonder(?:ing)?
+      | (?:do|does)\s+(?:you|any\s*one|any\s*body)\s+know
+      | (?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show)\s+me
+      | (?:please\s+)?tell\s+me
+      | i(?:'d|\s+would)\s+like\s+to\s+know
+      | i\s+want(?:ed)?\s+to\s+know
+      | (?:any|got\s+an?)\s+idea
+    )(?!\s+(?:if|whether)\b)(?:\s*[,:;!.–—]+\s*|\s+-\s+|\s+|$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def clean_question(raw: str, max_chars: int) -> str:
@@ -29,3 +53,12 @@ def as_encoded(question: str) -> str:
     same confidence. A mark, not none: MiniLM reads it (the second stage was fitted on SQuAD's
     questions, which carry it; without it, held-out Hit@1 0.759 -> 0.755)."""
     return (_CLOSING_MARKS.sub("", question) or question) + "?"
+
+
+def without_lead_in(question: str) -> str:
+    """The question without how it was opened: "quick question: do you know who led the talks"
+    asks "who led the talks". Nothing is taken when nothing would be left."""
+    rest = question
+    while (match := _LEAD_IN.match(rest)) and match.end() < len(rest):
+        rest = rest[match.end() :]
+    return rest if rest != question else question

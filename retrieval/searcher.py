@@ -23,7 +23,7 @@ from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
-from .question import as_encoded, clean_question
+from .question import as_encoded, clean_question, without_lead_in
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
 from .token_match import PieceCache, max_sim
@@ -101,10 +101,10 @@ class Searcher:
         progress: Callable[[int], None] | None = None,
     ) -> Iterator[tuple[str, QuestionView, Candidates]]:
         """(clean question, its view, its candidates) per question, encoding in batches. Encoders
-        and features read the question with its typos repaired (retrieval/spelling.py): the
-        view's `text`."""
+        and features read the question as the view's `text`: without an opening like "quick
+        question:" (retrieval/question.py), its typos repaired (retrieval/spelling.py)."""
         cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
-        pairs = [(q, self.lexical.speller.repair(q)) for q in cleaned]
+        pairs = [(q, self.lexical.speller.repair(without_lead_in(q))) for q in cleaned]
         second = self.index.second_embedder if second_stage else None
         batches = [pairs[i : i + batch_size] for i in range(0, len(pairs), batch_size)]
 

@@ -88,3 +88,11 @@ def test_a_question_naming_nothing_is_not_answered(fake_settings):
     searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
     result = searcher.ask("who is he?")
     assert result.abstained and result.answers
+
+
+def test_an_opening_does_not_change_the_answer(fake_settings):
+    """ "quick question: …" is searched as the question after it, and says so in read_as."""
+    searcher = _searcher(fake_settings, "The delegation was led by He Lifeng.", "Markets rose on Monday.", mode="dense")
+    opened, bare = searcher.ask("quick question: who led the delegation"), searcher.ask("who led the delegation")
+    assert [(a.quote, a.score) for a in opened.answers] == [(a.quote, a.score) for a in bare.answers]
+    assert opened.read_as == "who led the delegation"
