@@ -21,6 +21,13 @@ from .text import STOPWORDS, normal_form, stem, word_form
 
 # Shorter words are not repaired.
 MIN_LETTERS = 4
+# Contractions typed without their apostrophe, where that spells no other word ("wont", "its",
+# "well" and "shell" do): the encoders learnt them with it.
+_APOSTROPHES = {
+    w.replace("'", ""): w for w in """what's who's how's where's when's why's that's there's don't doesn't
+    didn't isn't aren't wasn't weren't can't couldn't shouldn't wouldn't hasn't haven't hadn't
+    you're they're i've""".split()
+}
 # Letter runs of a question, apostrophes inside kept ("don't") and a possessive apart
 # ("Lutnikc's" is repaired as "Lutnikc"): what a repair replaces.
 _WORD = re.compile(r"([^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*)(['’][sS]\b)?")
@@ -69,6 +76,8 @@ class Speller:
         """The question with each misspelt word replaced, in the case it was typed in."""
         def replace(match: re.Match) -> str:
             typed, possessive = match.group(1), match.group(2) or ""
+            if typed.lower() in _APOSTROPHES:
+                return _in_case_of(typed, _APOSTROPHES[typed.lower()]) + possessive
             word = word_form(normal_form(typed))
             meant = self.repair_word(word)
             return match.group() if meant == word else _in_case_of(typed, meant) + possessive

@@ -56,3 +56,8 @@ def test_swapped_letters_win_over_a_commoner_word():
 def test_a_typo_of_a_stopword_is_read_as_it():
     """"wass" is "was", the corpus's commonest word one edit away, not the content word "ways"."""
     assert Speller("it was the way it was done in two ways".split()).repair_word("wass") == "was"
+
+
+def test_a_contraction_gets_its_apostrophe_back():
+    """ "whats" is read as "what's", as the encoders learnt it; "its", a word of its own, stays."""
+    assert _speller().repair("Whats its price") == "What's its price"
