@@ -171,13 +171,9 @@ def _kind_table(report: Report, mode: str) -> Table:
     return table
 
 
-# Metrics of answerable questions, and those of unanswerable ones: a group without any shows "–".
-_NEEDS = {"hit1": "answerable", "hit3": "answerable", "mrr10": "answerable", "false_abstain": "answerable",
-          "abstain_recall": "unanswerable"}
-
-
 def _cell(m: Metrics, key: str) -> str:
-    return f"{getattr(m, key):.3f}" if getattr(m, _NEEDS.get(key, "questions")) else "–"
+    """A metric to three places, or "–" where the group has no questions it is over."""
+    return f"{getattr(m, key):.3f}" if m.measurable(key) else "–"
 
 
 def _cells(m: Metrics) -> list[str]:

@@ -136,8 +136,24 @@ class Metrics:
     false_abstain: float = 0.0
     accuracy: float = 0.0
 
+    def measurable(self, metric: str) -> bool:
+        """Whether this group has the questions `metric` is over (Hit@1 needs answerable ones,
+        abstain recall unanswerable ones)."""
+        return bool(getattr(self, _OVER.get(metric, "questions")))
+
     def as_dict(self) -> dict:
-        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
+        """The metrics by name; null for one the group has no questions to measure."""
+        return {
+            k: (round(v, 4) if self.measurable(k) else None) if isinstance(v, float) else v
+            for k, v in self.__dict__.items()
+        }
+
+
+# The questions each metric is over, where not all of them.
+_OVER = {
+    "hit1": "answerable", "hit3": "answerable", "mrr10": "answerable", "false_abstain": "answerable",
+    "abstain_recall": "unanswerable",
+}
 
 
 @dataclass

@@ -42,6 +42,14 @@ def test_eval_json_reports_metrics_per_kind(capsys, gold_file, index_dir):
     assert report["by_kind"]["lexical"]["hit1"] == 1.0 and report["questions_per_second"] > 0
 
 
+def test_eval_json_has_null_where_a_kind_has_nothing_to_measure(capsys, gold_file, index_dir):
+    """An all-unanswerable kind has no Hit@1 and an all-answerable one no abstain recall: null, not 0."""
+    code, out = run(capsys, index_dir, gold_file, "--json")
+    kinds = json.loads(out.out)["by_kind"]
+    assert kinds["unanswerable"]["hit1"] is None and kinds["lexical"]["abstain_recall"] is None
+    assert kinds["unanswerable"]["abstain_recall"] is not None
+
+
 def test_compare_prints_one_row_per_mode(capsys, gold_file, index_dir):
     """--compare runs every mode in one go."""
     code, out = run(capsys, index_dir, gold_file, "--compare", "--json")
