@@ -29,6 +29,18 @@ _APOSTROPHES = {
     didn't isn't aren't wasn't weren't can't couldn't shouldn't wouldn't hasn't haven't hadn't
     you're they're i've""".split()
 }
+# Informal shortenings people type, each read as its word unless the corpus uses the shortening
+# itself. Ambiguous ones are not here ("sec" is also a second, "min" a minute, "co" Colorado).
+_SHORTENINGS = {
+    "govt": "government", "govts": "governments", "gov": "government", "prez": "president",
+    "pres": "president", "rep": "representative", "reps": "representatives", "dept": "department",
+    "intl": "international", "natl": "national", "econ": "economy", "admin": "administration",
+    "biz": "business", "corp": "corporation", "mgmt": "management", "approx": "approximately",
+    "info": "information", "pct": "percent", "bn": "billion", "mln": "million", "tn": "trillion",
+    "ppl": "people", "abt": "about", "thru": "through", "cuz": "because", "msg": "message",
+    "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
+    "mth": "month", "mths": "months", "avg": "average", "ur": "your",
+}
 # Letter runs of a question, apostrophes inside kept ("don't") and a possessive apart
 # ("Lutnikc's" is repaired as "Lutnikc"): what a repair replaces.
 _WORD = re.compile(r"([^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*)(['’][sS]\b)?")
@@ -64,6 +76,8 @@ class Speller:
 
     def repair_word(self, word: str) -> str:
         """The word meant by a lower-case question word (the word itself when none is found)."""
+        if word in _SHORTENINGS and word not in self._counts:
+            return _SHORTENINGS[word]
         if self.knows(word):
             return word
         repaired = self._repairs.get(word)

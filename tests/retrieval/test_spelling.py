@@ -61,3 +61,13 @@ def test_a_typo_of_a_stopword_is_read_as_it():
 def test_a_contraction_gets_its_apostrophe_back():
     """ "whats" is read as "what's", as the encoders learnt it; "its", a word of its own, stays."""
     assert _speller().repair("Whats its price") == "What's its price"
+
+
+def test_an_informal_shortening_is_read_as_its_word():
+    """ "govt" is "government", even though it is no typo of it."""
+    assert _speller().repair("what did the govt say") == "what did the government say"
+
+
+def test_a_shortening_the_corpus_itself_uses_stays():
+    """When the articles write "info" themselves, a question's "info" is left as typed."""
+    assert Speller("the info desk".split()).repair_word("info") == "info"
