@@ -5,7 +5,8 @@ letter dropped, added, changed, or two swapped) that the articles use most, else
 common English word one edit away ("acheve" → "achieve", "wihch" → "which"). The first letter is
 taken as typed: people rarely miss it, and it keeps the candidates few. Words of three letters or
 fewer are left alone; one edit turns them into too many others. A contraction typed without its
-apostrophe gets it back ("whats" → "what's").
+apostrophe gets it back ("whats" → "what's"), and an informal shortening is read as its word
+("govt" → "government": it was refused as an unseen noun; "prez" became "prep").
 
 The repaired question is what both encoders and the text features read, so a typo no longer
 costs the word its match (before: on the seed dev questions with one typo each, 28% of the
