@@ -61,4 +61,4 @@ def without_lead_in(question: str) -> str:
     rest = question
     while (match := _LEAD_IN.match(rest)) and match.end() < len(rest):
         rest = rest[match.end() :]
-    return rest if rest != question else question
+    return rest

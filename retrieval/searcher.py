@@ -104,12 +104,12 @@ class Searcher:
         and features read the question as the view's `text`: without an opening like "quick
         question:" (retrieval/question.py), its typos repaired (retrieval/spelling.py)."""
         cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
-        pairs = [(q, self.lexical.speller.repair(without_lead_in(q))) for q in cleaned]
+        pairs = [(q, self.lexical.speller.repair(without_lead_in(q))) for q in cleaned]  # (asked, read)
         second = self.index.second_embedder if second_stage else None
         batches = [pairs[i : i + batch_size] for i in range(0, len(pairs), batch_size)]
 
         def encode(batch: list[tuple[str, str]]):
-            batch = [as_encoded(repaired) for _, repaired in batch]
+            batch = [as_encoded(read) for _, read in batch]
             embedder, qpieces = self.index.embedder, None
             if second_stage and self.settings.word_pieces:
                 qvecs, qpieces = embedder.encode_with_pieces(batch, batch_size=batch_size, kind="query")
@@ -120,8 +120,8 @@ class Searcher:
             return qvecs, second_qvecs, qpieces, dense_ids
 
         def ranked(batch: list[tuple[str, str]], qvecs, second_qvecs, qpieces, dense_ids):
-            for j, (question, repaired) in enumerate(batch):
-                view = view_question(repaired, self.lexical.resolve)
+            for j, (question, read) in enumerate(batch):
+                view = view_question(read, self.lexical.resolve)
                 second_q = second_qvecs[j] if second_qvecs is not None else None
                 pieces = qpieces[j] if qpieces is not None else None
                 yield question, view, self.candidates(view, qvecs[j], second_q, dense_ids[j], pieces)
