@@ -71,3 +71,8 @@ def test_an_informal_shortening_is_read_as_its_word():
 def test_a_shortening_the_corpus_itself_uses_stays():
     """When the articles write "info" themselves, a question's "info" is left as typed."""
     assert Speller("the info desk".split()).repair_word("info") == "info"
+
+
+def test_a_rare_english_word_one_edit_from_a_corpus_word_is_taken_for_a_typo():
+    """ "chian" is in the dictionary, but seldom meant: beside the corpus's "china" it is a typo."""
+    assert Speller("china rose".split()).repair_word("chian") == "china"
