@@ -1,6 +1,7 @@
 """Quality when the question is typed carelessly: the gold set asked again with each question
-lower-cased, upper-cased, stripped of punctuation, with one typo in one of its words, or opened
-the way people open a question to a chat bot ("quick question: …", "do you know …").
+lower-cased, upper-cased, stripped of punctuation, with one typo in one of its words (a slip of
+the fingers on a QWERTY keyboard, or any letter for any other), or opened the way people open a
+question to a chat bot ("quick question: …", "do you know …").
 
     python bench/robustness.py [--gold FILE] [--corpus DIR] [--index-dir DIR] [--seed N] [--limit N]
         [--only NAME ...]
@@ -24,9 +25,9 @@ from common import REPO, SHARED, add_index_options, machine, open_benchmark_inde
 TYPO_MIN_LETTERS = 5
 
 
-def with_typo(question: str, rng: random.Random) -> str:
-    """The question with one letter of one longer word dropped, doubled, swapped with the next
-    or replaced by a neighbour's."""
+def with_typo(question: str, rng: random.Random, keyboard: bool = True) -> str:
+    """The question with one slip in one longer word: a letter dropped, doubled or swapped with
+    the next, or a key hit beside the right one (`keyboard`) or anywhere (not `keyboard`)."""
     words = [m for m in re.finditer(r"[A-Za-z]+", question) if len(m.group()) >= TYPO_MIN_LETTERS]
     if not words:
         return question
@@ -40,8 +41,19 @@ def with_typo(question: str, rng: random.Random) -> str:
     elif edit == "swap":
         typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     else:
-        typo = word[:i] + rng.choice(string.ascii_lowercase.replace(word[i].lower(), "")) + word[i + 1 :]
+        keys = sorted(_neighbours(word[i].lower())) if keyboard else string.ascii_lowercase
+        typo = word[:i] + rng.choice([k for k in keys if k != word[i].lower()]) + word[i + 1 :]
     return question[: m.start()] + typo + question[m.end() :]
+
+
+def _neighbours(key: str) -> set[str]:
+    """Keys beside `key` on a QWERTY keyboard."""
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    for r, row in enumerate(rows):
+        if key in row:
+            i = row.index(key)
+            return {k for other in rows[max(0, r - 1) : r + 2] for k in other[max(0, i - 1) : i + 2]} - {key}
+    return set(string.ascii_lowercase)
 
 
 # How people open a question to a chat bot.
@@ -59,8 +71,29 @@ def variants(questions: list[str], seed: int) -> dict[str, list[str]]:
         "UPPER CASE": [q.upper() for q in questions],
         "no punctuation": [re.sub(r"[^\w\s]", "", q) for q in questions],
         "one typo": [with_typo(q, rng) for q in questions],
+        "one random edit": [with_typo(q, rng, keyboard=False) for q in questions],
         "with a lead-in": [rng.choice(LEAD_INS) + q[0].lower() + q[1:] for q in questions],
     }
+
+
+# Companies, people and bodies a news corpus may well not mention; asked about one the corpus
+# never names, quotebot should say the articles don't say.
+NAMES = (
+    "OPEC, Hang Seng, Nikkei, Dow, Dimon, Musk, Apple, Tesla, Sony, Huawei, ASML, TSMC, Xiaomi, Modi, Putin, "
+    "Macron, Lagarde, Powell, Yellen, Merkel, Scholz, Starmer, Sunak, Biden, Harris, Obama, Kishida, Ishiba, "
+    "Zelensky, Erdogan, Lula, Milei, Meloni, NATO, IMF, WTO, Fed, ECB, Samsung, Boeing, Airbus, Walmart, Amazon, "
+    "Alibaba, Tencent, Baidu, Nokia, Siemens, Toyota, Honda, Kia, Ford, Intel, AMD, Qualcomm, Broadcom, Oracle, "
+    "Cisco, Sinopec, Petrobras, Aramco, Gazprom, Lenovo, BYD, Nio, Geely, Shein, Temu, TikTok, ByteDance"
+).split(", ")
+NAME_QUESTIONS = ("what did {} say about the talks", "who is {}", "what is {}", "how did {} react to the tariffs")
+
+
+def unseen_name_questions(searcher) -> list[str]:
+    """NAME_QUESTIONS about each of NAMES the corpus never uses, as typed and in lower case."""
+    from retrieval.text import content_terms
+
+    unseen = [n for n in NAMES if not any(searcher.lexical.is_known(t) for t in content_terms(n))]
+    return [q for t in NAME_QUESTIONS for n in unseen for q in (t.format(n), t.format(n).lower())]
 
 
 def main() -> None:
@@ -89,6 +122,13 @@ def main() -> None:
         if args.show and name == "one typo":
             for g, q in zip(gold, questions):
                 print(f"  {g.id}: {q}")
+    if not args.only or "unseen names" in args.only:
+        questions = unseen_name_questions(searcher)
+        answered = [(q, r) for q, r in zip(questions, searcher.ask_many(questions)) if not r.abstained]
+        print(f"unseen names: answered {len(answered)} of {len(questions)} questions about names the corpus "
+              f"never uses (should be 0)")
+        for q, r in answered if args.show else ():
+            print(f"  {q!r} → {r.answers[0].quote[:70]!r}")
 
 
 if __name__ == "__main__":

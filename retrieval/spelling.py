@@ -108,12 +108,65 @@ class Speller:
 
     @staticmethod
     def _near(word: str, counts) -> str | None:
-        """Of the words one edit away with the same first letter, the one `counts` counts most;
-        two letters swapped first, as that rarely makes another word by chance ("duek" is
-        "duke", not the commoner "due")."""
+        """Of the words one slip of the fingers away with the same first letter, the one
+        `counts` counts most; two letters swapped first, as that rarely makes another word by
+        chance ("duek" is "duke", not the commoner "due")."""
         letters = sorted(word)
-        known = [c for c in _english().edit_distance_1(word) if c[0] == word[0] and c in counts]
+        known = [
+            c for c in _english().edit_distance_1(word) if c[0] == word[0] and c in counts and is_slip(word, c)
+        ]
         return max(known, key=lambda c: (sorted(c) == letters, counts[c], c)) if known else None
+
+
+# In words this short a wrong or extra key too often spells another word ("seng" → "sent",
+# "ford" → "for"): only a drop, a swap or a doubled key is taken for a slip.
+SHORT = 4
+# In words this long one edit seldom spells another word by chance: any edit is taken for a slip.
+LONG = 8
+# Keys next to each key on a QWERTY keyboard.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _r, _row in enumerate(_ROWS):
+    for _i, _key in enumerate(_row):
+        near = _NEIGHBOURS.setdefault(_key, set())
+        near.update(_row[max(0, _i - 1) : _i + 2])
+        for _other in (_r - 1, _r + 1):
+            if 0 <= _other < len(_ROWS):
+                near.update(_ROWS[_other][max(0, _i - 1) : _i + 2])
+
+
+_VOWELS = set("aeiouy")
+
+
+def _adjacent(a: str, b: str) -> bool:
+    return b in _NEIGHBOURS.get(a, ()) or a == b
+
+
+def _confusable(a: str, b: str) -> bool:
+    """Keys side by side, or two vowels: spelling by ear swaps those ("seperate", "definately")."""
+    return _adjacent(a, b) or (a in _VOWELS and b in _VOWELS)
+
+
+def is_slip(typed: str, meant: str) -> bool:
+    """Whether `typed` is `meant` with one slip of the fingers: a letter dropped, two swapped, a
+    key hit beside the right one (or a vowel for another), or one pressed twice or beside its
+    neighbour. An unknown name
+    one edit from a word is seldom such a slip ("Sunak" is not "sunk" with an "a" slipped in,
+    "OPEC" is not "open" with a "c" for its "n")."""
+    if len(typed) >= LONG:
+        return True
+    if len(typed) == len(meant):
+        diff = [i for i, (a, b) in enumerate(zip(typed, meant)) if a != b]
+        if len(diff) == 2:  # swapped
+            return True
+        return len(typed) > SHORT and len(diff) == 1 and _confusable(typed[diff[0]], meant[diff[0]])
+    if len(typed) + 1 == len(meant):  # a letter dropped
+        return True
+    if len(typed) == len(meant) + 1:  # a letter slipped in: doubled, or beside a neighbour's key
+        i = next((k for k in range(len(meant)) if typed[k] != meant[k]), len(meant))
+        beside = [typed[k] for k in (i - 1, i + 1) if 0 <= k < len(typed)]
+        return typed[i] in beside or (len(meant) >= SHORT and any(_adjacent(typed[i], b) for b in beside))
+    return False
 
 
 def _in_case_of(typed: str, word: str) -> str:

@@ -1,5 +1,7 @@
 """Typo repair of questions (retrieval.spelling): what is repaired, into what, and what is left alone."""
-from retrieval.spelling import Speller
+import pytest
+
+from retrieval.spelling import Speller, is_slip
 
 CORPUS_WORDS = "the chinese delegation was led by lutnick talks talks nvidia licenses rare earths".split()
 
@@ -76,3 +78,22 @@ def test_a_shortening_the_corpus_itself_uses_stays():
 def test_a_rare_english_word_one_edit_from_a_corpus_word_is_taken_for_a_typo():
     """ "chian" is in the dictionary, but seldom meant: beside the corpus's "china" it is a typo."""
     assert Speller("china rose".split()).repair_word("chian") == "china"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("delegaton", "delegation"), ("lutnikc", "lutnick"), ("tqlks", "talks"),
+                                              ("tarifff", "tariff"), ("wass", "was"), ("dael", "deal")])
+def test_slips_of_the_fingers_are_slips(typed, meant):
+    """A dropped letter, a swap, a key beside the right one, a doubled key: each is one slip."""
+    assert is_slip(typed, meant)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("sunak", "sunk"), ("opec", "open"), ("seng", "sent"), ("ford", "for"),
+                                              ("yellen", "yelled")])
+def test_an_unknown_name_one_edit_from_a_word_is_no_slip(typed, meant):
+    """A letter no finger slips to, or a wrong key in a short word, makes a name, not a typo."""
+    assert not is_slip(typed, meant)
+
+
+def test_an_unknown_name_is_not_turned_into_a_corpus_word():
+    """ "opec" stays "opec" beside the corpus's "open": the question stays about something unseen."""
+    assert Speller("the market will open".split()).repair_word("opec") == "opec"
