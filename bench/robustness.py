@@ -20,6 +20,8 @@ from pathlib import Path
 
 from common import REPO, SHARED, add_index_options, machine, open_benchmark_index
 
+from retrieval.spelling import keys_beside
+
 # A typo lands in a word of at least this many letters, never on its first letter (people rarely
 # miss that one, and the repair assumes so too).
 TYPO_MIN_LETTERS = 5
@@ -41,19 +43,9 @@ def with_typo(question: str, rng: random.Random, keyboard: bool = True) -> str:
     elif edit == "swap":
         typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     else:
-        keys = sorted(_neighbours(word[i].lower())) if keyboard else string.ascii_lowercase
+        keys = sorted(keys_beside(word[i].lower()) or string.ascii_lowercase) if keyboard else string.ascii_lowercase
         typo = word[:i] + rng.choice([k for k in keys if k != word[i].lower()]) + word[i + 1 :]
     return question[: m.start()] + typo + question[m.end() :]
-
-
-def _neighbours(key: str) -> set[str]:
-    """Keys beside `key` on a QWERTY keyboard."""
-    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-    for r, row in enumerate(rows):
-        if key in row:
-            i = row.index(key)
-            return {k for other in rows[max(0, r - 1) : r + 2] for k in other[max(0, i - 1) : i + 2]} - {key}
-    return set(string.ascii_lowercase)
 
 
 # How people open a question to a chat bot.

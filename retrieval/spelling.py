@@ -23,6 +23,11 @@ from .text import STOPWORDS, normal_form, stem, word_form
 
 # Shorter words are not repaired.
 MIN_LETTERS = 4
+# In words this short a wrong or extra key too often spells another word ("seng" → "sent",
+# "ford" → "for"): only a drop, a swap or a doubled key is taken for a slip.
+SHORT = 4
+# In words this long one edit seldom spells another word by chance: any edit is taken for a slip.
+LONG = 8
 # An English word used less than about once in a million words (pyspellchecker's counts, of 1.6
 # billion) is taken for a typo when the corpus has a word one edit away: on seed dev questions
 # with one typo each, false abstentions 0.078 → 0.059; SQuAD's first 3,000 as written unchanged.
@@ -118,28 +123,23 @@ class Speller:
         return max(known, key=lambda c: (sorted(c) == letters, counts[c], c)) if known else None
 
 
-# In words this short a wrong or extra key too often spells another word ("seng" → "sent",
-# "ford" → "for"): only a drop, a swap or a doubled key is taken for a slip.
-SHORT = 4
-# In words this long one edit seldom spells another word by chance: any edit is taken for a slip.
-LONG = 8
-# Keys next to each key on a QWERTY keyboard.
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NEIGHBOURS: dict[str, set[str]] = {}
-for _r, _row in enumerate(_ROWS):
-    for _i, _key in enumerate(_row):
-        near = _NEIGHBOURS.setdefault(_key, set())
-        near.update(_row[max(0, _i - 1) : _i + 2])
-        for _other in (_r - 1, _r + 1):
-            if 0 <= _other < len(_ROWS):
-                near.update(_ROWS[_other][max(0, _i - 1) : _i + 2])
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = frozenset("aeiouy")
 
 
-_VOWELS = set("aeiouy")
+@lru_cache(maxsize=64)
+def keys_beside(key: str) -> frozenset[str]:
+    """The keys around `key` on a QWERTY keyboard (none for a key not on it)."""
+    for r, row in enumerate(_KEYBOARD_ROWS):
+        if key in row:
+            i = row.index(key)
+            rows = _KEYBOARD_ROWS[max(0, r - 1) : r + 2]
+            return frozenset(k for other in rows for k in other[max(0, i - 1) : i + 2]) - {key}
+    return frozenset()
 
 
 def _adjacent(a: str, b: str) -> bool:
-    return b in _NEIGHBOURS.get(a, ()) or a == b
+    return a == b or b in keys_beside(a)
 
 
 def _confusable(a: str, b: str) -> bool:
@@ -150,9 +150,8 @@ def _confusable(a: str, b: str) -> bool:
 def is_slip(typed: str, meant: str) -> bool:
     """Whether `typed` is `meant` with one slip of the fingers: a letter dropped, two swapped, a
     key hit beside the right one (or a vowel for another), or one pressed twice or beside its
-    neighbour. An unknown name
-    one edit from a word is seldom such a slip ("Sunak" is not "sunk" with an "a" slipped in,
-    "OPEC" is not "open" with a "c" for its "n")."""
+    neighbour. An unknown name one edit from a word is seldom such a slip ("Sunak" is not "sunk"
+    with an "a" slipped in, "OPEC" is not "open" with a "c" for its "n")."""
     if len(typed) >= LONG:
         return True
     if len(typed) == len(meant):
