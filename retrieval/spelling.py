@@ -1,9 +1,9 @@
 """Typo repair for questions: "who led chinas delegaton" is read as "who led chinas delegation".
 
-A question word that neither the articles nor English know (nor, if it is rare English, leave
-without a corpus word one edit away) is read as the word one slip of the fingers away that the
-articles use most, else as the commonest English word one slip away ("acheve" → "achieve",
-"wihch" → "which"). A slip is a letter dropped, two swapped, a key hit beside the right one or a
+A question word the articles do not use and English does not know — or knows only as a rare
+word one slip from a corpus word ("chian") — is read as the word one slip of the fingers away
+that the articles use most, else as the commonest English word one slip away ("acheve" →
+"achieve", "wihch" → "which"). A slip is a letter dropped, two swapped, a key hit beside the right one or a
 vowel for a vowel, a key pressed twice or beside its neighbour (`is_slip`); the first letter is
 taken as typed. Words of three letters or fewer are left alone. A name the articles never use is
 seldom one slip from a word, so it stays unseen and the question is still refused: taking any
