@@ -96,3 +96,10 @@ def test_an_opening_does_not_change_the_answer(fake_settings):
     opened, bare = searcher.ask("quick question: who led the delegation"), searcher.ask("who led the delegation")
     assert [(a.quote, a.score) for a in opened.answers] == [(a.quote, a.score) for a in bare.answers]
     assert opened.read_as == "who led the delegation"
+
+
+def test_a_question_sharing_no_word_with_the_articles_is_not_answered(fake_settings):
+    """ "who is Zelensky?" over articles that never use the name: abstain, whatever ranks first."""
+    searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
+    result = searcher.ask("who is Zelensky?")
+    assert result.abstained and result.answers
