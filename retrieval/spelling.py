@@ -76,7 +76,7 @@ class Speller:
 
     def knows(self, word: str) -> bool:
         """Whether a lower-case word needs no repair: the corpus has it (or a form of it), it is
-        a stopword or English, or it is too short to guess. A rare English word one edit from a
+        a stopword or English, or it is too short to guess. A rare English word one slip from a
         corpus word is likelier a typo of it ("chian", "custos", "chis": each in the dictionary)."""
         if len(word) < MIN_LETTERS or not word.isalpha() or word in STOPWORDS or word in self._counts:
             return True
