@@ -48,10 +48,16 @@ def with_typo(question: str, rng: random.Random, keyboard: bool = True) -> str:
     return question[: m.start()] + typo + question[m.end() :]
 
 
-# How people open a question to a chat bot.
+# How people open a question to a chat bot: openings quotebot lists (retrieval/question.py), and
+# openings it does not list, which only its general rule (a short opening of words the articles
+# never use) or nothing catches.
 LEAD_INS = (
     "quick question: ", "hey, ", "hi quotebot, ", "do you know ", "can you tell me ", "I was wondering ",
     "any idea ", "so ", "ok so ", "question: ", "I'd like to know ", "does anyone know ",
+)
+UNLISTED_LEAD_INS = (
+    "btw, ", "fyi: ", "curious: ", "one more thing: ", "follow-up: ", "not sure if you know, ", "for my report, ",
+    "honest question: ", "hmm, ", "alright, ",
 )
 
 
@@ -65,6 +71,7 @@ def variants(questions: list[str], seed: int) -> dict[str, list[str]]:
         "one typo": [with_typo(q, rng) for q in questions],
         "one random edit": [with_typo(q, rng, keyboard=False) for q in questions],
         "with a lead-in": [rng.choice(LEAD_INS) + q[0].lower() + q[1:] for q in questions],
+        "unlisted lead-in": [rng.choice(UNLISTED_LEAD_INS) + q[0].lower() + q[1:] for q in questions],
     }
 
 

@@ -1,8 +1,10 @@
 """Raw user input → a question fit to search with, or a QuestionError."""
 import re
 import unicodedata
+from collections.abc import Callable
 
 from .errors import QuestionError
+from .text import content_terms
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
@@ -53,6 +55,26 @@ def as_encoded(question: str) -> str:
     same confidence. A mark, not none: MiniLM reads it (the second stage was fitted on SQuAD's
     questions, which carry it; without it, held-out Hit@1 0.759 -> 0.755)."""
     return (_CLOSING_MARKS.sub("", question) or question) + "?"
+
+
+# A short opening, a few words set off by a comma, colon or dash: "btw, who…", "honest question: did…".
+_PREAMBLE = re.compile(r"^(?P<head>[^,:;–—?]{1,30}?)\s*(?:[,:;–—]|\s-\s)\s*(?P<rest>\w.+)$", re.DOTALL)
+
+
+def without_preamble(question: str, is_known: Callable[[str], bool]) -> str:
+    """The question without a short opening that names nothing the articles use ("btw, who led
+    the talks", "honest question: …"), where `is_known` tells which terms they use. An opening
+    with a name or a number ("In 1990, who won…", "Speaking of OPEC, what…") is kept: it says
+    what is asked about, even when the articles never name it."""
+    match = _PREAMBLE.match(question)
+    if match is None:
+        return question
+    head = match["head"]
+    if len(head.split()) > 4 or any(c.isdigit() for c in head) or any(w[0].isupper() for w in head.split()[1:]):
+        return question
+    terms = [t for t in content_terms(head) if t != "not"]
+    # Only words the articles never use: "What, along with solar, …" keeps its "what".
+    return match["rest"] if terms and not any(is_known(t) for t in terms) else question
 
 
 def without_lead_in(question: str) -> str:

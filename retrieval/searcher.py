@@ -23,7 +23,7 @@ from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
-from .question import as_encoded, clean_question, without_lead_in
+from .question import as_encoded, clean_question, without_lead_in, without_preamble
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
 from .token_match import PieceCache, max_sim
@@ -104,7 +104,7 @@ class Searcher:
         and features read the question as the view's `text`: without an opening like "quick
         question:" (retrieval/question.py), its typos repaired (retrieval/spelling.py)."""
         cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
-        pairs = [(q, self.lexical.speller.repair(without_lead_in(q))) for q in cleaned]  # (asked, read)
+        pairs = [(q, self._as_read(q)) for q in cleaned]  # (asked, read)
         second = self.index.second_embedder if second_stage else None
         batches = [pairs[i : i + batch_size] for i in range(0, len(pairs), batch_size)]
 
@@ -139,6 +139,11 @@ class Searcher:
                 if k + 1 < len(batches):
                     pending = ahead.submit(encode, batches[k + 1])
                 yield from ranked(batch, *encoded)
+
+    def _as_read(self, question: str) -> str:
+        """The question as encoders and features read it: without its opening, typos repaired."""
+        opened = without_preamble(without_lead_in(question), self.lexical.is_known)
+        return self.lexical.speller.repair(opened)
 
     def candidates(
         self, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None, dense_ids: np.ndarray,
