@@ -34,6 +34,9 @@ _LEAD_IN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A short opening, a few words set off by a comma, colon or dash: "btw, who…", "honest question: did…".
+_PREAMBLE = re.compile(r"^(?P<head>[^,:;–—?]{1,30}?)\s*(?:[,:;–—]|\s-\s)\s*(?P<rest>\w.+)$", re.DOTALL)
+
 
 def clean_question(raw: str, max_chars: int) -> str:
     """Strip control and direction marks, collapse whitespace, cut to `max_chars` whole words."""
@@ -57,24 +60,24 @@ def as_encoded(question: str) -> str:
     return (_CLOSING_MARKS.sub("", question) or question) + "?"
 
 
-# A short opening, a few words set off by a comma, colon or dash: "btw, who…", "honest question: did…".
-_PREAMBLE = re.compile(r"^(?P<head>[^,:;–—?]{1,30}?)\s*(?:[,:;–—]|\s-\s)\s*(?P<rest>\w.+)$", re.DOTALL)
-
-
 def without_preamble(question: str, is_known: Callable[[str], bool]) -> str:
     """The question without a short opening that names nothing the articles use ("btw, who led
     the talks", "honest question: …"), where `is_known` tells which terms they use. An opening
     with a name or a number ("In 1990, who won…", "Speaking of OPEC, what…") is kept: it says
     what is asked about, even when the articles never name it."""
-    match = _PREAMBLE.match(question)
-    if match is None:
-        return question
-    head = match["head"]
-    if len(head.split()) > 4 or any(c.isdigit() for c in head) or any(w[0].isupper() for w in head.split()[1:]):
-        return question
+    while (match := _PREAMBLE.match(question)) and _names_nothing(match["head"], is_known):
+        question = match["rest"]
+    return question
+
+
+def _names_nothing(head: str, is_known: Callable[[str], bool]) -> bool:
+    """Whether an opening of at most four words holds no name, no number and no word the
+    articles use, yet some word: "What, along with solar, …" keeps its "what"."""
+    words = head.split()
+    if len(words) > 4 or any(c.isdigit() for c in head) or any(w[0].isupper() for w in words[1:]):
+        return False
     terms = [t for t in content_terms(head) if t != "not"]
-    # Only words the articles never use: "What, along with solar, …" keeps its "what".
-    return match["rest"] if terms and not any(is_known(t) for t in terms) else question
+    return bool(terms) and not any(is_known(t) for t in terms)
 
 
 def without_lead_in(question: str) -> str:
