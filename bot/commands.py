@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from typing import TextIO
 
@@ -19,8 +18,6 @@ from .config import Settings, load_settings
 from .terminal import answer_json, render
 
 CHAT_EXIT_WORDS = {"exit", "quit", ":q"}
-
-log = logging.getLogger(__name__)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,10 +80,11 @@ def build_with_progress(settings: Settings, *, rebuild: bool = False, quiet: boo
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from index.build import say_warnings
+
     m, report = build_with_progress(settings, rebuild=args.rebuild, load=False)
     if report.action == "reused":  # a build says them itself; asked about the index, say them again
-        for warning in report.warnings:
-            log.warning(warning)
+        say_warnings(report.warnings)
     print(
         f"{report.action} index of {settings.index.corpus}: {len(m.files)} articles, "
         f"{m.sentence_count} sentences ({report.embedded} embedded; +{len(report.added)} "

@@ -81,6 +81,12 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
 
+def say_warnings(warnings: list[str]) -> None:
+    """Tell the user the scan's warnings (skipped files, guessed encodings), one line each."""
+    for warning in warnings:
+        log.warning(warning)
+
+
 def index_location(settings: IndexSettings) -> Path:
     """The folder holding the index of `settings.corpus`."""
     corpus = settings.corpus.resolve()
@@ -111,8 +117,7 @@ def update_index(
     scan = scan_corpus(settings.corpus)
     if not scan.articles:
         why = f" ({len(scan.skipped)} files skipped)" if scan.skipped else ""
-        for warning in scan.warnings:
-            log.warning(warning)
+        say_warnings(scan.warnings)
         raise CorpusError(f"no usable .txt articles in {settings.corpus}{why}")
     location = index_location(settings)
     report = BuildReport(action="built", skipped=scan.skipped, warnings=scan.warnings)
@@ -130,8 +135,7 @@ def update_index(
         report.action = "updated"
     else:
         report.added = sorted(articles)
-    for warning in scan.warnings:
-        log.warning(warning)
+    say_warnings(scan.warnings)
 
     manifest = _write_update(settings, corpus, location, previous, articles, report, progress)
     if _needs_compaction(manifest):
