@@ -59,6 +59,12 @@ UNLISTED_LEAD_INS = (
     "btw, ", "fyi: ", "curious: ", "one more thing: ", "follow-up: ", "not sure if you know, ", "for my report, ",
     "honest question: ", "hmm, ", "alright, ",
 )
+# A sentence said before or after the question: about the asker, not about what is asked.
+SENTENCES_BEFORE = (
+    "Quick one. ", "Sorry to bother you. ", "I have a question. ", "I'm writing a report. ",
+    "I read the articles but missed this. ", "Thanks for the last answer! ", "Hello there! ", "I need this for work. ",
+)
+SENTENCES_AFTER = (" Thanks!", " Thank you.", " I couldn't find it.", " Just curious.", " Cheers", " Asking for a friend.")
 
 
 def variants(questions: list[str], seed: int) -> dict[str, list[str]]:
@@ -72,7 +78,14 @@ def variants(questions: list[str], seed: int) -> dict[str, list[str]]:
         "one random edit": [with_typo(q, rng, keyboard=False) for q in questions],
         "with a lead-in": [rng.choice(LEAD_INS) + q[0].lower() + q[1:] for q in questions],
         "unlisted lead-in": [rng.choice(UNLISTED_LEAD_INS) + q[0].lower() + q[1:] for q in questions],
+        "sentence before": [rng.choice(SENTENCES_BEFORE) + q[0].upper() + q[1:] for q in questions],
+        "sentence after": [_closed(q) + rng.choice(SENTENCES_AFTER) for q in questions],
     }
+
+
+def _closed(question: str) -> str:
+    """The question ending in a question mark, as it would before another sentence."""
+    return question if question.rstrip().endswith("?") else question.rstrip() + "?"
 
 
 # Companies, people and bodies a news corpus may well not mention; asked about one the corpus
@@ -104,7 +117,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--limit", type=int, default=None, help="ask only the first N gold questions")
     parser.add_argument("--only", nargs="+", default=None, help="ways of asking to run (default: all)")
-    parser.add_argument("--show", action="store_true", help="print each typo'd question")
+    parser.add_argument("--show", action="store_true", help="print each reworded question")
     args = parser.parse_args()
 
     gold = load_gold(args.gold)[: args.limit]
@@ -118,7 +131,7 @@ def main() -> None:
         report = report_of(gold, searcher.ask_many(questions), searcher.threshold(), 1.0)
         m = report.overall
         print(f"{name:<16} {m.hit1:>6.3f} {m.abstain_recall:>8.3f} {m.false_abstain:>12.3f} {m.accuracy:>9.3f}", flush=True)
-        if args.show and name == "one typo":
+        if args.show and name not in ("as written", "lower case", "UPPER CASE"):
             for g, q in zip(gold, questions):
                 print(f"  {g.id}: {q}")
     if not args.only or "unseen names" in args.only:

@@ -165,6 +165,12 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a short text such as a question, as pysbd splits them ("Quick one. Who led
+    the U.S. side?" is two, "the U.S. side" stays whole)."""
+    return [piece.strip() for piece in _segmenter().segment(text) if piece.strip()]
+
+
 def _sentence_offsets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries inside text[start:end], found by pysbd on the collapsed form."""
     collapsed, origin = _collapse_with_origin(text, start, end)

@@ -3,6 +3,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from index.segment import sentences_of
+
 from .errors import QuestionError
 from .text import content_terms
 
@@ -33,6 +35,27 @@ _LEAD_IN = re.compile(
     )(?!\s+(?:if|whether)\b)(?:\s*[,:;!.–—]+\s*|\s+-\s+|\s+|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# A sentence that asks: closed by a question mark, opened by a verb that asks ("did exports
+# fall"), or holding a question word anywhere ("in what month…", "…the worst in how many years").
+_ASKS = re.compile(
+    r"""(?:^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b
+      | \b(?:who|whom|whose|what|what's|whats|whos|when|where|wheres|which|why|how|hows)\b
+      | \?\W*$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Pronouns by which a question may point back to what was said before it ("There were talks in
+# London. Who led them?"); possessives and "this"/"that" are left out, being mostly about a thing
+# the question itself names ("when he made his statement", "this round of talks").
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|them|him|her)\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<=\s)[A-Z]")
+# A sentence about the asker or the exchange, not about the articles: "I'm writing a report.",
+# "Sorry to bother you.", "Thanks!", "Asking for a friend.".
+_ABOUT_THE_ASKER = re.compile(
+    r"(?i:\b(?:i'm|im|i've|i'd|me|my|you|your|thanks|thank|cheers)\b|^(?:just\s+)?asking\b)|\bI\b|^i\b|!\W*$"
+)
+# Where a text may hold more than one sentence: a closing mark with more after it.
+_INNER_CLOSE = re.compile(r"[.?!…]\W*\s+\S")
 
 # A short opening, a few words set off by a comma, colon or dash: "btw, who…", "honest question: did…".
 _PREAMBLE = re.compile(r"^(?P<head>[^,:;–—?]{1,30}?)\s*(?:[,:;–—]|\s-\s)\s*(?P<rest>\w.+)$", re.DOTALL)
@@ -87,3 +110,33 @@ def without_lead_in(question: str) -> str:
     while (match := _LEAD_IN.match(rest)) and match.end() < len(rest):
         rest = rest[match.end() :]
     return rest
+
+
+def asking_part(question: str, is_known: Callable[[str], bool]) -> str:
+    """The question without the sentences said around it that do not ask, where `is_known` tells
+    which terms the articles use: "I'm writing a report. How much did exports fall? Thanks!" asks
+    "How much did exports fall?". A sentence that asks is always kept. Left out: sentences naming nothing the articles use ("Quick
+    one."), and those about the asker or the exchange unless a sentence that asks points back
+    ("I read about Bessent. What did he say?"). Kept: sentences about what the articles are about
+    ("Combustion needs an oxidant and a fuel. What role does oxygen play?")."""
+    if not _INNER_CLOSE.search(question):
+        return question
+    sentences = sentences_of(question)
+    asking = [s for s in sentences if _ASKS.search(without_lead_in(s))]
+    points_back = any(_points_back(s) for s in asking or sentences)
+
+    def said_aside(sentence: str) -> bool:
+        if not any(is_known(t) for t in content_terms(sentence)):
+            return True
+        return not points_back and bool(_ABOUT_THE_ASKER.search(sentence))
+
+    kept = [s for s in sentences if s in asking or not said_aside(s)]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else question
+
+
+def _points_back(sentence: str) -> bool:
+    """Whether a pronoun of the sentence may stand for something named before it: one with no
+    capitalised name ahead of it in the sentence ("who led them", not "what did Trump say when he…")."""
+    pronoun = _PRONOUN.search(sentence)
+    return bool(pronoun) and not _NAME.search(sentence, 0, pronoun.start())
+

@@ -23,7 +23,7 @@ from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
-from .question import as_encoded, clean_question, without_lead_in, without_preamble
+from .question import as_encoded, asking_part, clean_question, without_lead_in, without_preamble
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
 from .token_match import PieceCache, max_sim
@@ -141,8 +141,10 @@ class Searcher:
                 yield from ranked(batch, *encoded)
 
     def _as_read(self, question: str) -> str:
-        """The question as encoders and features read it: without its opening, typos repaired."""
-        opened = without_preamble(without_lead_in(question), self.lexical.is_known)
+        """The question as encoders and features read it: the sentences that ask, without their
+        opening, typos repaired."""
+        known = self.lexical.is_known
+        opened = without_preamble(without_lead_in(asking_part(question, known)), known)
         return self.lexical.speller.repair(opened)
 
     def candidates(

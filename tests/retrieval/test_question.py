@@ -1,7 +1,14 @@
-"""How a question is opened is not what it asks (retrieval.question.without_lead_in)."""
+"""How a question is opened, and what is said around it, is not what it asks (retrieval.question)."""
 import pytest
 
-from retrieval.question import without_lead_in, without_preamble
+from retrieval.question import asking_part, without_lead_in, without_preamble
+from retrieval.text import content_terms
+
+
+def _articles_using(words: str):
+    """An is_known for articles that use these words (compared as terms, as the index does)."""
+    terms = set(content_terms(words))
+    return lambda term: term in terms
 
 
 @pytest.mark.parametrize(
@@ -30,29 +37,64 @@ def test_nothing_is_left_out_when_nothing_would_remain():
     assert without_lead_in("hello") == "hello"
 
 
-def _known(*terms: str):
-    return lambda term: term in terms
-
-
 def test_a_short_opening_of_words_the_articles_never_use_is_left_out():
     """ "btw, " and "honest question: " name nothing the articles use: the question is what follows."""
-    assert without_preamble("btw, who led the talks?", _known("led", "talk")) == "who led the talks?"
-    assert without_preamble("honest question: did exports fall?", _known("export")) == "did exports fall?"
+    assert without_preamble("btw, who led the talks?", _articles_using("led talk")) == "who led the talks?"
+    assert without_preamble("honest question: did exports fall?", _articles_using("export")) == "did exports fall?"
 
 
 def test_an_opening_with_a_word_the_articles_use_is_kept():
     """ "in London, who led the talks" is about London."""
     question = "in london, who led the talks?"
-    assert without_preamble(question, _known("london", "led", "talk")) == question
+    assert without_preamble(question, _articles_using("london led talk")) == question
 
 
 @pytest.mark.parametrize("question", ["In 1990, who won the cup?", "Speaking of OPEC, what did they say?"])
 def test_an_opening_with_a_number_or_a_name_is_kept(question):
     """A year or a name says what is asked about, even when the articles never use it."""
-    assert without_preamble(question, _known()) == question
+    assert without_preamble(question, _articles_using("")) == question
 
 
 def test_a_wh_word_set_off_by_a_comma_is_kept():
     """ "What, along with solar, …" keeps its "what": an opening of stopwords is no opening."""
     question = "What, along with solar, uses the heat process?"
-    assert without_preamble(question, _known()) == question
+    assert without_preamble(question, _articles_using("")) == question
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["I'm writing a report. Who led the U.S. side?", "Quick one. Who led the U.S. side?",
+     "Who led the U.S. side? Thanks!", "Sorry to bother you. Who led the U.S. side? I couldn't find it."],
+)
+def test_a_sentence_about_the_asker_is_left_out(typed):
+    """A sentence said around the question about the asker, or naming nothing the articles use, is not asked."""
+    assert asking_part(typed, _articles_using("report writing led side find")) == "Who led the U.S. side?"
+
+
+def test_a_sentence_that_asks_is_kept_whoever_it_mentions():
+    """ "What did you find on exports?" asks, though it says "you"."""
+    question = "Thanks for that. What did you find on exports?"
+    assert asking_part(question, _articles_using("export find")) == "What did you find on exports?"
+
+
+def test_a_sentence_about_what_the_articles_are_about_is_kept():
+    """A statement naming things the articles use sets the question's topic: "…make up four of five counties. What is the last?" """
+    question = "Orange and Riverside make up four of the five counties. What is the name of the last county?"
+    assert asking_part(question, _articles_using("orange riverside county name")) == question
+
+
+def test_the_asker_s_sentence_is_kept_when_the_question_points_back_to_it():
+    """ "I read about Bessent. What did he say?": "he" is Bessent."""
+    question = "I read about Bessent. What did he say?"
+    assert asking_part(question, _articles_using("bessent read say")) == question
+
+
+def test_a_pronoun_after_a_name_does_not_point_back():
+    """ "What did Hassett say when he spoke?" names whom "he" is: the asker's sentence goes."""
+    question = "I'm writing a report. What did Hassett say when he spoke?"
+    assert asking_part(question, _articles_using("report hassett say spoke")) == "What did Hassett say when he spoke?"
+
+
+def test_a_single_sentence_is_not_split():
+    """ "Who led the U.S. side?" is one sentence, whatever the abbreviation's full stops."""
+    assert asking_part("Who led the U.S. side?", _articles_using("")) == "Who led the U.S. side?"

@@ -98,6 +98,14 @@ def test_an_opening_does_not_change_the_answer(fake_settings):
     assert opened.read_as == "who led the delegation"
 
 
+def test_a_sentence_about_the_asker_does_not_change_the_answer(fake_settings):
+    """ "I'm writing a report. …" is searched as the question after it, and says so in read_as."""
+    searcher = _searcher(fake_settings, "The delegation was led by He Lifeng.", "Markets rose on Monday.", mode="dense")
+    said, bare = searcher.ask("I'm writing a report. Who led the delegation? Thanks!"), searcher.ask("Who led the delegation?")
+    assert [(a.quote, a.score) for a in said.answers] == [(a.quote, a.score) for a in bare.answers]
+    assert said.read_as == "Who led the delegation?"
+
+
 def test_a_question_sharing_no_word_with_the_articles_is_not_answered(fake_settings):
     """ "who is Zelensky?" over articles that never use the name: abstain, whatever ranks first."""
     searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
