@@ -1,4 +1,5 @@
-"""quotebot in Discord: /ask, /sources, /about, /reindex, mentions and DMs.
+"""quotebot in Discord: /ask, /sources, /about, /reindex, the "Find in articles" message menu,
+mentions (also a bare mention replying to a message) and DMs.
 
 The Bot subclass owns start-up in `setup_hook` (load the index and model once, register and
 optionally sync commands). Answering runs in an executor so the gateway heartbeat never
@@ -9,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import re
 from typing import Callable
 
 import discord
@@ -20,12 +20,12 @@ from index.errors import ConfigError, UserError
 from retrieval.errors import QuestionError
 
 from .config import TOKEN_VARIABLE, Settings
+from .discord_input import question_of, without_markup
 from .discord_render import (
-    ABOUT, APOLOGY, render_answer, render_cooldown, render_sources,
+    ABOUT, APOLOGY, NOTHING_TO_FIND, render_answer, render_cooldown, render_sources,
 )
 
 log = logging.getLogger("quotebot.discord")
-_LEADING_MENTION = re.compile(r"^\s*(<@!?\d+>\s*)+")
 
 
 class QuoteBot(commands.Bot):
@@ -79,7 +79,7 @@ class QuoteBot(commands.Bot):
         is_dm = message.guild is None
         if not is_dm and self.user not in message.mentions:
             return
-        question = _LEADING_MENTION.sub("", message.content).strip()
+        question = question_of(message)
         if not question:
             await message.reply(ABOUT, allowed_mentions=discord.AllowedMentions.none())
             return
@@ -124,7 +124,7 @@ async def send(interaction: discord.Interaction, text: str, *, ephemeral: bool =
 
 
 def add_commands(tree: app_commands.CommandTree, bot: QuoteBot) -> None:
-    """Register /ask, /sources, /about and /reindex on the tree."""
+    """Register /ask, /sources, /about, /reindex and the "Find in articles" message menu on the tree."""
 
     def cooldown(interaction: discord.Interaction) -> app_commands.Cooldown:
         d = bot.settings.discord
@@ -135,7 +135,19 @@ def add_commands(tree: app_commands.CommandTree, bot: QuoteBot) -> None:
     @app_commands.checks.dynamic_cooldown(cooldown, key=lambda i: i.user.id)
     async def ask(interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
         await interaction.response.defer(thinking=True)
-        await send(interaction, await bot.answer_text(question))
+        await send(interaction, await bot.answer_text(without_markup(question)))
+
+    # Right-click a message → Apps → "Find in articles": what someone claimed, checked against the
+    # articles. A context menu carries the message's text without the message-content intent.
+    @tree.context_menu(name="Find in articles")
+    @app_commands.checks.dynamic_cooldown(cooldown, key=lambda i: i.user.id)
+    async def find_in_articles(interaction: discord.Interaction, message: discord.Message) -> None:
+        claim = without_markup(message.content)
+        if not claim:
+            await send(interaction, NOTHING_TO_FIND, ephemeral=True)
+            return
+        await interaction.response.defer(thinking=True)
+        await send(interaction, await bot.answer_text(claim))
 
     @tree.command(name="sources", description="List the indexed articles.")
     async def sources(interaction: discord.Interaction) -> None:

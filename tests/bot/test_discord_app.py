@@ -16,6 +16,7 @@ class StubSearcher:
 
     def __init__(self, quote="Officials met @everyone in London.", fail=False, abstain=False):
         self.quote, self.fail, self.abstain = quote, fail, abstain
+        self.asked = []
         self.index = MagicMock()
         self.index.manifest.files = {}
 
@@ -23,6 +24,7 @@ class StubSearcher:
         return 0.5
 
     def ask(self, question):
+        self.asked.append(question)
         if self.fail:
             raise RuntimeError("boom")
         answer = Answer(quote=self.quote, source="a.txt", line=2, start=0, end=len(self.quote), score=0.9)
@@ -61,15 +63,30 @@ def interaction_for(bot, command_name, user_id=42, **options):
     return interaction
 
 
+def menu_interaction_for(bot, content, user_id=42):
+    """A real "Find in articles" interaction on a message saying `content`."""
+    author = {"id": "8", "username": "claimant", "discriminator": "0", "avatar": None}
+    target = {
+        "id": "55", "channel_id": "3", "author": author, "content": content, "timestamp": "2026-11-26T00:00:00+00:00",
+        "edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [], "mention_roles": [],
+        "attachments": [], "embeds": [], "pinned": False, "type": 0,
+    }
+    interaction = interaction_for(bot, "ask", user_id=user_id)
+    interaction.data = {"id": "5", "name": "Find in articles", "type": 3, "target_id": "55",
+                        "resolved": {"messages": {"55": target}}}
+    return interaction
+
+
 async def test_bot_starts_and_registers_commands_without_connecting():
-    """setup_hook loads the searcher; /ask, /sources, /about, /reindex are on the tree."""
+    """setup_hook loads the searcher; /ask, /sources, /about, /reindex and the message menu are on the tree."""
     searcher = StubSearcher()
     bot = QuoteBot(Settings(), lambda: searcher)
     bot.tree.sync = AsyncMock()
     await bot.setup_hook()
     assert bot.searcher is searcher and not bot.tree.sync.called
     names = {c.name: c for c in bot.tree.get_commands()}
-    assert set(names) == {"ask", "sources", "about", "reindex"}
+    assert set(names) == {"ask", "sources", "about", "reindex", "Find in articles"}
+    assert names["Find in articles"].type is discord.AppCommandType.message
     ask = names["ask"]
     assert ask.description and [p.name for p in ask.parameters] == ["question"]
     assert ask.parameters[0].required and ask.parameters[0].description
@@ -94,6 +111,26 @@ async def test_ask_defers_then_follows_up_without_pings():
     args, kwargs = interaction.followup.send.await_args
     assert kwargs["allowed_mentions"].everyone is False and kwargs["allowed_mentions"].users is False
     assert "@everyone" not in args[0] and "`a.txt:2`" in args[0]
+
+
+async def test_find_in_articles_asks_about_the_message_s_text():
+    """The message menu looks up what the message says, its mention markup left out, and answers in the channel."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher)
+    interaction = menu_interaction_for(bot, "<@123> Bessent led the talks in London")
+    await bot.tree._call(interaction)
+    assert searcher.asked == ["Bessent led the talks in London"]
+    interaction.response.defer.assert_awaited_once()
+    assert "`a.txt:2`" in interaction.followup.send.await_args.args[0]
+
+
+async def test_find_in_articles_on_a_message_without_words_says_so_privately():
+    """An image-only message has nothing to look for: a private note, no search."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher)
+    interaction = menu_interaction_for(bot, "")
+    await bot.tree._call(interaction)
+    assert searcher.asked == [] and interaction.response.send_message.await_args.kwargs["ephemeral"]
 
 
 async def test_ask_abstains_plainly():
@@ -173,6 +210,50 @@ async def test_mention_is_answered_like_ask():
     await bot.on_message(message)
     text = message.reply.await_args.args[0]
     assert text.startswith("> ") and message.reply.await_args.kwargs["allowed_mentions"].everyone is False
+
+
+def mention_message(bot, content, replied_to=None):
+    """A server message mentioning the bot, optionally a reply to another message."""
+    me = MagicMock(spec=discord.ClientUser)
+    bot._connection.user = me
+    message = MagicMock(spec=discord.Message)
+    message.author.bot = False
+    message.author.id = 7
+    message.guild = MagicMock(spec=discord.Guild)
+    message.mentions = [me]
+    message.content = content
+    message.reference = None
+    if replied_to is not None:
+        message.reference = MagicMock(spec=discord.MessageReference)
+        message.reference.resolved = MagicMock(spec=discord.Message, content=replied_to)
+    message.channel.typing = MagicMock(return_value=AsyncMock())
+    message.reply = AsyncMock()
+    return message
+
+
+async def test_a_mention_anywhere_in_the_message_is_not_part_of_the_question():
+    """ "who met in London? <@999>" asks "who met in London?"."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher)
+    await bot.on_message(mention_message(bot, "who met <:thonk:12345> in London? <@999>"))
+    assert searcher.asked == ["who met in London?"]
+
+
+async def test_a_bare_mention_replying_to_a_message_asks_about_that_message():
+    """Replying "@quotebot" to a claim looks the claim up in the articles."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher)
+    await bot.on_message(mention_message(bot, "<@999>", replied_to="Bessent led the talks"))
+    assert searcher.asked == ["Bessent led the talks"]
+
+
+async def test_a_bare_mention_replying_to_a_message_without_text_gets_the_about_text():
+    """Without the message-content intent a replied-to message may arrive empty: the bot says what it does."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher)
+    message = mention_message(bot, "<@999>", replied_to="")
+    await bot.on_message(message)
+    assert searcher.asked == [] and "quotebot" in message.reply.await_args.args[0]
 
 
 async def test_messages_not_addressed_to_the_bot_are_ignored():
