@@ -194,24 +194,6 @@ async def test_answers_run_off_the_event_loop_with_bounded_concurrency():
     assert len(texts) == 6 and peak == 2 and threading.get_ident() == loop_thread
 
 
-async def test_mention_is_answered_like_ask():
-    """A message mentioning the bot gets the quoted answer as a reply, no pings."""
-    bot = make_bot(StubSearcher())
-    me = MagicMock(spec=discord.ClientUser)
-    bot._connection.user = me
-    message = MagicMock(spec=discord.Message)
-    message.author.bot = False
-    message.author.id = 7
-    message.guild = MagicMock(spec=discord.Guild)
-    message.mentions = [me]
-    message.content = "<@999> who met in London?"
-    message.channel.typing = MagicMock(return_value=AsyncMock())
-    message.reply = AsyncMock()
-    await bot.on_message(message)
-    text = message.reply.await_args.args[0]
-    assert text.startswith("> ") and message.reply.await_args.kwargs["allowed_mentions"].everyone is False
-
-
 def mention_message(bot, content, replied_to=None):
     """A server message mentioning the bot, optionally a reply to another message."""
     me = MagicMock(spec=discord.ClientUser)
@@ -229,6 +211,15 @@ def mention_message(bot, content, replied_to=None):
     message.channel.typing = MagicMock(return_value=AsyncMock())
     message.reply = AsyncMock()
     return message
+
+
+async def test_mention_is_answered_like_ask():
+    """A message mentioning the bot gets the quoted answer as a reply, no pings."""
+    bot = make_bot(StubSearcher())
+    message = mention_message(bot, "<@999> who met in London?")
+    await bot.on_message(message)
+    text = message.reply.await_args.args[0]
+    assert text.startswith("> ") and message.reply.await_args.kwargs["allowed_mentions"].everyone is False
 
 
 async def test_a_mention_anywhere_in_the_message_is_not_part_of_the_question():
