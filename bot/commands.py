@@ -144,11 +144,11 @@ def _error_line(question: str, exc: Exception, as_json: bool) -> str:
 
 
 def _one_line(result) -> str:
-    from .wording import NOT_IN_ARTICLES
+    from .wording import refusal
 
     best = result.best
     if best is None:
-        return NOT_IN_ARTICLES
+        return refusal(result)
     return f"{best.quote}\t{best.source}:{best.line}\t{best.score:.2f}"
 
 

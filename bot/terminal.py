@@ -8,7 +8,7 @@ from rich.text import Text
 
 from retrieval.answer import Answer, AnswerSet
 
-from .wording import NOT_IN_ARTICLES, sureness
+from .wording import refusal, sureness
 
 
 def answer_json(result: AnswerSet) -> str:
@@ -34,7 +34,7 @@ def render(
     if result.read_as:
         lines.append(f"[dim]read as: {escape(result.read_as)}[/dim]")
     if result.abstained:
-        lines.append(f"[bold]{NOT_IN_ARTICLES}[/bold]")
+        lines.append(f"[bold]{refusal(result)}[/bold]")
         if show_closest and result.answers:
             lines.append("[dim]closest, not an answer:[/dim]")
             lines.extend(_answer_lines(result.answers[0], dim=True))

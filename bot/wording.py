@@ -4,6 +4,12 @@ from __future__ import annotations
 from retrieval.answer import AnswerSet
 
 NOT_IN_ARTICLES = "The articles don't say."
+OTHER_LANGUAGE = "quotebot reads questions in English, and this one seems to be in another language."
+
+
+def refusal(result: AnswerSet) -> str:
+    """Why quotebot gives no answer: the articles don't say, or it cannot read the question."""
+    return OTHER_LANGUAGE if result.other_language else NOT_IN_ARTICLES
 
 
 def confidence_hint(score: float, threshold: float) -> str:

@@ -46,6 +46,9 @@ class AnswerSet(BaseModel):
             "an opening like 'quick question:' left out."
         ),
     )
+    other_language: bool = Field(
+        False, description="The question seems to be in a language quotebot does not read (it reads English); abstained.",
+    )
 
     @property
     def best(self) -> Answer | None:

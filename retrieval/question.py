@@ -6,7 +6,7 @@ from collections.abc import Callable
 from index.segment import sentences_of
 
 from .errors import QuestionError
-from .text import content_terms
+from .text import content_terms, normal_form, word_form
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
@@ -56,6 +56,14 @@ _ABOUT_THE_ASKER = re.compile(
 )
 # Where a text may hold more than one sentence: a closing mark with more after it.
 _INNER_CLOSE = re.compile(r"[.?!…]\W*\s+\S")
+
+# English words that ask; a question holding one is taken for English.
+_ENGLISH_ASKING = re.compile(
+    r"\b(?:who|whom|whose|whos|what|whats|wat|when|whens|where|wheres|which|why|how|hows"
+    r"|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|name|list)\b",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 # A short opening, a few words set off by a comma, colon or dash: "btw, who…", "honest question: did…".
 _PREAMBLE = re.compile(r"^(?P<head>[^,:;–—?]{1,30}?)\s*(?:[,:;–—]|\s-\s)\s*(?P<rest>\w.+)$", re.DOTALL)
@@ -140,3 +148,24 @@ def _points_back(sentence: str) -> bool:
     pronoun = _PRONOUN.search(sentence)
     return bool(pronoun) and not _NAME.search(sentence, 0, pronoun.start())
 
+
+
+def seems_other_language(question: str, is_strange: Callable[[str], bool]) -> bool:
+    """Whether the question seems to be in a language other than English and the articles', where
+    `is_strange` tells a word neither uses: no English question word, and at least half its words
+    strange — two or more, or one in another script ("谁率领中国代表团？"). Capitalised words after
+    the first are names, not counted ("Wer leitete die chinesische Delegation?" is German;
+    "Zelensky, Putin, Erdogan?" is not)."""
+    if _ENGLISH_ASKING.search(question):
+        return False
+    words = _LETTERS.findall(question)
+    strange = [
+        w for i, w in enumerate(words)
+        if (i == 0 or not w[0].isupper()) and is_strange(word_form(normal_form(w)))
+    ]
+    other_script = any(not _is_latin(c) for w in strange for c in w)
+    return bool(words) and 2 * len(strange) >= len(words) and (len(strange) >= 2 or other_script)
+
+
+def _is_latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN")

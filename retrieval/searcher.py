@@ -23,7 +23,9 @@ from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
-from .question import as_encoded, asking_part, clean_question, without_lead_in, without_preamble
+from .question import (
+    as_encoded, asking_part, clean_question, seems_other_language, without_lead_in, without_preamble,
+)
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
 from .token_match import PieceCache, max_sim
@@ -226,10 +228,18 @@ class Searcher:
         # Decide on the confidence as reported, so a threshold calibrated on reported values
         # reproduces the same decisions.
         confidence = round(float(confidence), 4)
-        abstained = not answers or self._names_nothing_known(view) or confidence < self.threshold(mode)
+        # Typos make English words strange too: strange as typed and as read ("whos kdvin hasset"
+        # is read "whos kevin hassett").
+        strange = self.lexical.speller.is_strange
+        other_language = seems_other_language(question, strange) and seems_other_language(view.text, strange)
+        abstained = (
+            not answers or other_language or self._names_nothing_known(view) or confidence < self.threshold(mode)
+        )
         return AnswerSet(
             question=question, abstained=abstained, answers=answers,
-            confidence=confidence if answers else None, read_as=view.text if view.text != question else None,
+            confidence=confidence if answers else None,
+            read_as=view.text if view.text != question and not other_language else None,
+            other_language=other_language,
         )
 
     def _names_nothing_known(self, view: QuestionView) -> bool:

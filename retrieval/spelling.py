@@ -85,6 +85,12 @@ class Speller:
         english = _english().word_frequency
         return word in english and (english[word] >= RARE_ENGLISH or self._near(word, self._counts) is None)
 
+    def is_strange(self, word: str) -> bool:
+        """Whether a lower-case word is neither the articles' (in any form) nor English nor a stopword."""
+        if word in STOPWORDS or word in self._counts or stem(word) in self._stems:
+            return False
+        return word not in _english().word_frequency
+
     def repair_word(self, word: str) -> str:
         """The word meant by a lower-case question word (the word itself when none is found)."""
         if word in _SHORTENINGS and word not in self._counts:

@@ -4,7 +4,7 @@ import pytest
 from bot.discord_render import (
     MESSAGE_LIMIT, inert, render_answer, render_cooldown, render_sources, trim_at_boundary,
 )
-from bot.wording import NOT_IN_ARTICLES
+from bot.wording import NOT_IN_ARTICLES, OTHER_LANGUAGE
 from index.manifest import FileEntry
 from retrieval.answer import Answer, AnswerSet, Quote
 
@@ -24,6 +24,12 @@ def test_answer_is_a_block_quote_with_source_and_confidence():
 def test_abstention_is_plain_and_invents_nothing():
     """When quotebot abstains the reply is only the refusal."""
     assert render_answer(result(abstained=True), threshold=0.5) == NOT_IN_ARTICLES
+
+
+def test_a_question_in_another_language_gets_its_own_refusal():
+    """A question quotebot cannot read is refused as such, not with "the articles don't say"."""
+    refused = result(abstained=True).model_copy(update={"other_language": True})
+    assert render_answer(refused, threshold=0.5) == OTHER_LANGUAGE
 
 
 def test_grouped_sources_are_listed():

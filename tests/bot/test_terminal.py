@@ -1,6 +1,6 @@
 """Terminal rendering: the answer with its source and confidence, or the plain refusal."""
 from bot.terminal import render
-from bot.wording import NOT_IN_ARTICLES
+from bot.wording import NOT_IN_ARTICLES, OTHER_LANGUAGE
 from retrieval.answer import Answer, AnswerSet
 
 
@@ -49,3 +49,9 @@ def test_a_repaired_question_is_shown_as_read():
     """When typos were repaired the terminal says how the question was read, before the answer."""
     result = ranked().model_copy(update={"read_as": "who led China's delegation"})
     assert plain(render(result, threshold=0.04))[0] == "[dim]read as: who led China's delegation[/dim]"
+
+
+def test_a_question_in_another_language_is_refused_as_such():
+    """ "The articles don't say" would be untrue of a question quotebot cannot read: it says which it is."""
+    refused = ranked(abstained=True).model_copy(update={"other_language": True})
+    assert plain(render(refused, threshold=0.04)) == [f"[bold]{OTHER_LANGUAGE}[/bold]"]

@@ -1,7 +1,7 @@
 """How a question is opened, and what is said around it, is not what it asks (retrieval.question)."""
 import pytest
 
-from retrieval.question import asking_part, without_lead_in, without_preamble
+from retrieval.question import asking_part, seems_other_language, without_lead_in, without_preamble
 from retrieval.text import content_terms
 
 
@@ -98,3 +98,24 @@ def test_a_pronoun_after_a_name_does_not_point_back():
 def test_a_single_sentence_is_not_split():
     """ "Who led the U.S. side?" is one sentence, whatever the abbreviation's full stops."""
     assert asking_part("Who led the U.S. side?", _articles_using("")) == "Who led the U.S. side?"
+
+
+def _strange_but(*words: str):
+    """An is_strange for a reader who knows only these words (English and the articles' alike)."""
+    return lambda word: word not in words
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["¿Quién encabezó la delegación china?", "Wer leitete die chinesische Delegation?", "谁率领中国代表团？",
+     "Кто возглавлял китайскую делегацию?"],
+)
+def test_a_question_in_another_language_is_told_apart(question):
+    """Half its words or more strange to English and the articles, and no English question word."""
+    assert seems_other_language(question, _strange_but("china", "die", "delegation", "la"))
+
+
+@pytest.mark.parametrize("question", ["who is Zelensky?", "whos kdvin hasset", "Zelensky, Putin, Erdogan?", "asdfgh"])
+def test_an_english_question_about_strange_names_is_english(question):
+    """An English question word, names written as names, or one strange Latin word: not another language."""
+    assert not seems_other_language(question, _strange_but("is"))

@@ -106,6 +106,14 @@ def test_a_sentence_about_the_asker_does_not_change_the_answer(fake_settings):
     assert said.read_as == "Who led the delegation?"
 
 
+def test_a_question_in_another_language_is_refused_as_such(fake_settings):
+    """ "¿Quién encabezó la delegación?" abstains and says it is in another language, not how it was read."""
+    searcher = _searcher(fake_settings, "The delegation was led by He Lifeng.", "Markets rose on Monday.", mode="dense")
+    result = searcher.ask("¿Quién encabezó la delegación?")
+    assert result.abstained and result.other_language and result.read_as is None
+    assert not searcher.ask("who led the delegation?").other_language
+
+
 def test_a_question_sharing_no_word_with_the_articles_is_not_answered(fake_settings):
     """ "who is Zelensky?" over articles that never use the name: abstain, whatever ranks first."""
     searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
