@@ -5,11 +5,15 @@ from retrieval.answer import AnswerSet
 
 NOT_IN_ARTICLES = "The articles don't say."
 OTHER_LANGUAGE = "quotebot reads questions in English, and this one seems to be in another language."
+NAMES_NOTHING = (
+    "That question names nothing to look for. quotebot takes each question on its own: "
+    "say who or what you mean (\"what did the minister say?\", not \"what did he say?\")."
+)
 
 
 def refusal(result: AnswerSet) -> str:
-    """Why quotebot gives no answer: the articles don't say, or it cannot read the question."""
-    return OTHER_LANGUAGE if result.other_language else NOT_IN_ARTICLES
+    """Why quotebot gives no answer: the articles don't say, or it could not search the question."""
+    return {"other language": OTHER_LANGUAGE, "names nothing": NAMES_NOTHING}.get(result.unreadable, NOT_IN_ARTICLES)
 
 
 def confidence_hint(score: float, threshold: float) -> str:

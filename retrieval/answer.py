@@ -1,7 +1,14 @@
 """The one Answer model: what the CLI prints, the bot posts, `--json` dumps and the eval scores."""
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
+
+# Why a question could not be searched, when quotebot abstained for that: it seems to be in
+# another language, or it names nothing at all ("what did he say?": quotebot takes each question
+# on its own).
+Unreadable = Literal["other language", "names nothing"]
 
 
 class SourceRef(BaseModel):
@@ -46,8 +53,11 @@ class AnswerSet(BaseModel):
             "an opening like 'quick question:' left out."
         ),
     )
-    other_language: bool = Field(
-        False, description="The question seems to be in a language quotebot does not read (it reads English); abstained.",
+    unreadable: Unreadable | None = Field(
+        None, description=(
+            "Why the question could not be searched, when quotebot abstained for that: 'other language' "
+            "(it reads English) or 'names nothing' (only words like 'what did he say')."
+        ),
     )
 
     @property

@@ -232,14 +232,15 @@ class Searcher:
         # is read "whos kevin hassett").
         strange = self.lexical.speller.is_strange
         other_language = seems_other_language(question, strange) and seems_other_language(view.text, strange)
+        unreadable = "other language" if other_language else "names nothing" if not view.terms else None
         abstained = (
-            not answers or other_language or self._names_nothing_known(view) or confidence < self.threshold(mode)
+            not answers or unreadable is not None or self._names_nothing_known(view) or confidence < self.threshold(mode)
         )
         return AnswerSet(
             question=question, abstained=abstained, answers=answers,
             confidence=confidence if answers else None,
             read_as=view.text if view.text != question and not other_language else None,
-            other_language=other_language,
+            unreadable=unreadable,
         )
 
     def _names_nothing_known(self, view: QuestionView) -> bool:

@@ -28,7 +28,7 @@ def test_abstention_is_plain_and_invents_nothing():
 
 def test_a_question_in_another_language_gets_its_own_refusal():
     """A question quotebot cannot read is refused as such, not with "the articles don't say"."""
-    refused = result(abstained=True).model_copy(update={"other_language": True})
+    refused = result(abstained=True).model_copy(update={"unreadable": "other language"})
     assert render_answer(refused, threshold=0.5) == OTHER_LANGUAGE
 
 

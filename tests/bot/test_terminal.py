@@ -53,5 +53,5 @@ def test_a_repaired_question_is_shown_as_read():
 
 def test_a_question_in_another_language_is_refused_as_such():
     """ "The articles don't say" would be untrue of a question quotebot cannot read: it says which it is."""
-    refused = ranked(abstained=True).model_copy(update={"other_language": True})
+    refused = ranked(abstained=True).model_copy(update={"unreadable": "other language"})
     assert plain(render(refused, threshold=0.04)) == [f"[bold]{OTHER_LANGUAGE}[/bold]"]

@@ -1,7 +1,7 @@
 """The words every front end shares: the refusal and the confidence hint."""
 import pytest
 
-from bot.wording import confidence_hint, sureness
+from bot.wording import NAMES_NOTHING, NOT_IN_ARTICLES, OTHER_LANGUAGE, confidence_hint, refusal, sureness
 from retrieval.answer import Answer, AnswerSet
 
 
@@ -24,3 +24,12 @@ def test_sureness_reads_the_abstainer_confidence_over_the_ranking_score():
 def test_sureness_falls_back_to_the_top_score_without_a_confidence():
     """Modes without an abstainer (dense, bm25, hybrid) are judged by the top score."""
     assert sureness(answer_set(score=0.9, confidence=None), threshold=0.04) == "high confidence"
+
+
+@pytest.mark.parametrize(
+    ("unreadable", "words"), [(None, NOT_IN_ARTICLES), ("other language", OTHER_LANGUAGE), ("names nothing", NAMES_NOTHING)],
+)
+def test_the_refusal_says_why(unreadable, words):
+    """ "The articles don't say" only when they were searched; else why the question could not be."""
+    refused = answer_set(0.1, 0.01).model_copy(update={"abstained": True, "unreadable": unreadable})
+    assert refusal(refused) == words
