@@ -36,14 +36,12 @@ _LEAD_IN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Words that ask, typed with or without an apostrophe; and verbs that ask when they open a question.
+_QUESTION_WORDS = r"who|whom|whose|whos|what|what's|whats|wat|when|whens|where|wheres|which|why|how|hows"
+_ASKING_VERBS = r"is|are|was|were|do|does|did|can|could|will|would|should|has|have|had"
 # A sentence that asks: closed by a question mark, opened by a verb that asks ("did exports
 # fall"), or holding a question word anywhere ("in what month…", "…the worst in how many years").
-_ASKS = re.compile(
-    r"""(?:^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b
-      | \b(?:who|whom|whose|what|what's|whats|whos|when|where|wheres|which|why|how|hows)\b
-      | \?\W*$)""",
-    re.IGNORECASE | re.VERBOSE,
-)
+_ASKS = re.compile(rf"^(?:{_ASKING_VERBS})\b|\b(?:{_QUESTION_WORDS})\b|\?\W*$", re.IGNORECASE)
 # Pronouns by which a question may point back to what was said before it ("There were talks in
 # London. Who led them?"); possessives and "this"/"that" are left out, being mostly about a thing
 # the question itself names ("when he made his statement", "this round of talks").
@@ -57,12 +55,8 @@ _ABOUT_THE_ASKER = re.compile(
 # Where a text may hold more than one sentence: a closing mark with more after it.
 _INNER_CLOSE = re.compile(r"[.?!…]\W*\s+\S")
 
-# English words that ask; a question holding one is taken for English.
-_ENGLISH_ASKING = re.compile(
-    r"\b(?:who|whom|whose|whos|what|whats|wat|when|whens|where|wheres|which|why|how|hows"
-    r"|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell|name|list)\b",
-    re.IGNORECASE,
-)
+# English words that ask, anywhere in a question: one makes it English.
+_ENGLISH_ASKING = re.compile(rf"\b(?:{_QUESTION_WORDS}|{_ASKING_VERBS}|tell|name|list)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 # A short opening, a few words set off by a comma, colon or dash: "btw, who…", "honest question: did…".
@@ -123,10 +117,10 @@ def without_lead_in(question: str) -> str:
 def asking_part(question: str, is_known: Callable[[str], bool]) -> str:
     """The question without the sentences said around it that do not ask, where `is_known` tells
     which terms the articles use: "I'm writing a report. How much did exports fall? Thanks!" asks
-    "How much did exports fall?". A sentence that asks is always kept. Left out: sentences naming nothing the articles use ("Quick
-    one."), and those about the asker or the exchange unless a sentence that asks points back
-    ("I read about Bessent. What did he say?"). Kept: sentences about what the articles are about
-    ("Combustion needs an oxidant and a fuel. What role does oxygen play?")."""
+    "How much did exports fall?". A sentence that asks is always kept. Left out: sentences naming
+    nothing the articles use ("Quick one."), and those about the asker or the exchange unless a
+    sentence that asks points back ("I read about Bessent. What did he say?"). Kept: sentences
+    about what the articles are about ("Combustion needs an oxidant. What role does oxygen play?")."""
     if not _INNER_CLOSE.search(question):
         return question
     sentences = sentences_of(question)
@@ -147,7 +141,6 @@ def _points_back(sentence: str) -> bool:
     capitalised name ahead of it in the sentence ("who led them", not "what did Trump say when he…")."""
     pronoun = _PRONOUN.search(sentence)
     return bool(pronoun) and not _NAME.search(sentence, 0, pronoun.start())
-
 
 
 def seems_other_language(question: str, is_strange: Callable[[str], bool]) -> bool:

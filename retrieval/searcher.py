@@ -234,7 +234,8 @@ class Searcher:
         other_language = seems_other_language(question, strange) and seems_other_language(view.text, strange)
         unreadable = "other language" if other_language else "names nothing" if not view.terms else None
         abstained = (
-            not answers or unreadable is not None or self._names_nothing_known(view) or confidence < self.threshold(mode)
+            not answers or unreadable is not None or self._names_nothing_known(view)
+            or confidence < self.threshold(mode)
         )
         return AnswerSet(
             question=question, abstained=abstained, answers=answers,
