@@ -5,7 +5,8 @@
 
 The limit is `encode` of exactly the texts the index embeds, same batch size: its sentences
 under every model, and with --context-vectors each sentence after its predecessor under the
-first; the ratio says what ingest, FAISS and the manifest add.
+first; the ratio says what ingest, FAISS and the manifest add. Also splits one paragraph of
+8,000 sentences without a line break (an article pasted on one line).
 """
 from __future__ import annotations
 
@@ -61,6 +62,12 @@ def main() -> None:
     print(f"# build speed: {n} sentences, models {[m.name for m in models]}, context vectors {args.context_vectors}, {machine()}, median of {args.runs}")
     row("bare encode, sentences/s", n / median(bares))
     row("quotebot index build, sentences/s", n / median(builds), n / median(bares), target="(target ≥ 0.90)")
+    # An article pasted without line breaks is one paragraph; pysbd alone rescans it per sentence.
+    from index.segment import split_sentences
+
+    paragraph = " ".join(texts[:8000])
+    seconds, spans = timed(split_sentences, paragraph)
+    row(f"split one unbroken paragraph of {len(paragraph):,} chars, sentences/s", len(spans) / seconds)
 
 
 if __name__ == "__main__":

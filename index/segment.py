@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,6 +45,9 @@ _BOILERPLATE = [
 ]
 # Units shorter than this many words without sentence punctuation are headings or site names.
 MIN_HEADING_WORDS = 3
+# Units longer than this are given to pysbd in chunks of about half as many characters.
+PYSBD_CHUNK_CHARS = 20_000
+_SURE_END = re.compile(r"(?<=[a-z]{3}[.!?]) (?=[A-Z])")
 # Past this length a "sentence" (a list, a table, a run-on) is cut into windows of whole words.
 MAX_SENTENCE_CHARS = 1200
 
@@ -174,24 +178,39 @@ def sentences_of(text: str) -> list[str]:
 def _sentence_offsets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries inside text[start:end], found by pysbd on the collapsed form."""
     collapsed, origin = _collapse_with_origin(text, start, end)
-    if not collapsed:
-        return []
     offsets: list[tuple[int, int]] = []
-    cursor = 0
-    for piece in _segmenter().segment(collapsed):
-        piece = piece.strip(" ")
-        if not piece:
-            continue
-        at = collapsed.find(piece, cursor)
-        if at < 0:  # pysbd altered the text; fall back to the rest of the unit as one sentence
-            at = cursor
-            piece = collapsed[cursor:].strip(" ")
-        for s, e in _windows(collapsed, at, at + len(piece)):
-            offsets.append((origin[s], origin[e - 1] + 1))
-        cursor = at + len(piece)
-        if cursor >= len(collapsed):
-            break
+    for lo, hi in _pysbd_chunks(collapsed):
+        cursor = lo
+        for piece in _segmenter().segment(collapsed[lo:hi]):
+            piece = piece.strip(" ")
+            if not piece:
+                continue
+            at = collapsed.find(piece, cursor, hi)
+            if at < 0:  # pysbd altered the text; fall back to the rest of the chunk as one sentence
+                at = cursor
+                piece = collapsed[cursor:hi].strip(" ")
+            for s, e in _windows(collapsed, at, at + len(piece)):
+                offsets.append((origin[s], origin[e - 1] + 1))
+            cursor = at + len(piece)
+            if cursor >= hi:
+                break
     return offsets
+
+
+def _pysbd_chunks(collapsed: str) -> Iterator[tuple[int, int]]:
+    """[lo, hi) pieces of a unit to give pysbd one at a time: pysbd rescans the whole text for
+    each sentence, so one unbroken 500 KB paragraph took hours (8,000 sentences: 54 s), and past
+    a few hundred sentences it loses track and joins them. Pieces end where a sentence surely
+    does: a full stop, "!" or "?" after a lower-case word of 3+ letters, then a capital."""
+    start = 0
+    while len(collapsed) - start > PYSBD_CHUNK_CHARS:
+        boundary = _SURE_END.search(collapsed, start + PYSBD_CHUNK_CHARS // 2)
+        if boundary is None:
+            break
+        yield start, boundary.start()
+        start = boundary.end()
+    if start < len(collapsed):
+        yield start, len(collapsed)
 
 
 def _collapse_with_origin(text: str, start: int, end: int) -> tuple[str, list[int]]:

@@ -105,3 +105,12 @@ def test_run_on_text_is_cut_into_bounded_windows():
     assert len(spans) > 10
     assert all(s.end - s.start <= 1200 for s in spans)
     assert spans[0].start == 0 and spans[-1].end == len(text)
+
+
+def test_a_paragraph_too_long_for_pysbd_at_once_splits_as_its_sentences():
+    """A 70,000-character paragraph without line breaks is split in chunks, never inside a sentence."""
+    sentences = ["Mr. Smith met Dr. Jones at 5 p.m. on Monday.", "They talked about the U.S. economy for an hour."]
+    text = " ".join(sentences * 800)
+    assert len(text) > 3 * 20_000
+    quotes = [text[s.start : s.end] for s in split_sentences(text)]
+    assert quotes == sentences * 800
