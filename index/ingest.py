@@ -17,6 +17,8 @@ _UNICODE_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Share of zero bytes on one side of the pairs that marks UTF-16 text without a byte-order mark.
+_UTF16_ZERO_SHARE = 0.9
 # A file that is not UTF-8 is read as Windows-1252 (Western text saved on Windows: curly quotes,
 # dashes, accents) only when at most this share of its letters would be non-ASCII: Western
 # languages stay far below it, while another script's encoding (Cyrillic, Greek…) read so
@@ -87,8 +89,8 @@ class Unreadable:
 
 def decode_text(data: bytes) -> Decoded | Unreadable:
     """The text of a file's bytes: UTF-8, UTF-16 or UTF-32 opening with a byte-order mark
-    (kept, as a UTF-8 one is, so offsets count it), or else UTF-8, or else Western text in
-    Windows-1252."""
+    (kept, as a UTF-8 one is, so offsets count it), UTF-16 without one, or else UTF-8, or else
+    Western text in Windows-1252."""
     for bom, encoding in _UNICODE_BOMS:
         if data.startswith(bom):
             try:
@@ -98,7 +100,7 @@ def decode_text(data: bytes) -> Decoded | Unreadable:
             # Text has no NUL; binary data that happens to open like a mark decodes to some.
             return Unreadable("binary file") if "\x00" in text[:_BINARY_SNIFF_BYTES] else Decoded(text, encoding)
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
-        return Unreadable("binary file")
+        return _bomless_utf16(data) or Unreadable("binary file")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
@@ -109,6 +111,23 @@ def decode_text(data: bytes) -> Decoded | Unreadable:
     if "\ufffd" in text or sum(not c.isascii() for c in letters) > _MAX_LEGACY_ACCENTED * len(letters):
         return Unreadable(f"not UTF-8 (byte {not_utf8_at})")
     return Decoded(text, "Windows-1252", not_utf8_at)
+
+
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 saved without a byte-order mark, told by its zero bytes: Latin text puts one beside
+    nearly every character, on the odd side (little-endian) or the even side (big-endian)."""
+    head = data[: _BINARY_SNIFF_BYTES & ~1]
+    if len(data) % 2 or len(head) < 2:
+        return None
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) >= _UTF16_ZERO_SHARE * len(zeros):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            # A guess, said like Windows-1252's: where UTF-8 fails is the first zero byte.
+            return None if "\x00" in text else Decoded(text, encoding.upper(), data.index(0))
+    return None
 
 
 def scan_corpus(corpus: Path) -> CorpusScan:

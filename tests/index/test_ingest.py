@@ -49,6 +49,16 @@ def test_unicode_with_byte_order_mark_is_read(corpus, encoding):
     assert article.text.lstrip("\ufeff") == "The harbour reopened on Friday." and not scan.skipped
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read_with_a_warning(corpus, encoding):
+    """UTF-16 saved without its mark is told by its zero bytes, read, and the guess is said."""
+    (corpus / "wide.txt").write_bytes("The harbour reopened on Friday.\nIt had been shut.".encode(encoding))
+    scan = scan_corpus(corpus)
+    article = next(a for a in scan.articles if a.source == "wide.txt")
+    assert article.text == "The harbour reopened on Friday.\nIt had been shut." and not scan.skipped
+    assert any(f"wide.txt as {encoding.upper()}" in w for w in scan.warnings)
+
+
 def test_unreadable_file_is_skipped(corpus):
     """A file that cannot be opened is skipped, not fatal."""
     bad = corpus / "locked.txt"
