@@ -201,14 +201,20 @@ def _pysbd_chunks(collapsed: str) -> Iterator[tuple[int, int]]:
     """[lo, hi) pieces of a unit to give pysbd one at a time: pysbd rescans the whole text for
     each sentence, so one unbroken 500 KB paragraph took hours (8,000 sentences: 54 s), and past
     a few hundred sentences it loses track and joins them. Pieces end where a sentence surely
-    does: a full stop, "!" or "?" after a lower-case word of 3+ letters, then a capital."""
+    does — a full stop, "!" or "?" after a lower-case word of 3+ letters, then a capital — or,
+    in text without one, at the last full stop or question mark, else a space."""
     start = 0
     while len(collapsed) - start > PYSBD_CHUNK_CHARS:
-        boundary = _SURE_END.search(collapsed, start + PYSBD_CHUNK_CHARS // 2)
-        if boundary is None:
-            break
-        yield start, boundary.start()
-        start = boundary.end()
+        limit = start + PYSBD_CHUNK_CHARS
+        boundary = _SURE_END.search(collapsed, start + PYSBD_CHUNK_CHARS // 2, limit + 1)
+        if boundary is not None:
+            cut, start_next = boundary.start(), boundary.end()
+        else:  # no sure end (lower-case chat, a list): the last full stop, else space, else anywhere
+            stop = max(collapsed.rfind(". ", start + 1, limit), collapsed.rfind("? ", start + 1, limit))
+            space = stop + 1 if stop > start else collapsed.rfind(" ", start + 1, limit)
+            cut, start_next = (space, space + 1) if space > start else (limit, limit)
+        yield start, cut
+        start = start_next
     if start < len(collapsed):
         yield start, len(collapsed)
 

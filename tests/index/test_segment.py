@@ -114,3 +114,10 @@ def test_a_paragraph_too_long_for_pysbd_at_once_splits_as_its_sentences():
     assert len(text) > 3 * 20_000
     quotes = [text[s.start : s.end] for s in split_sentences(text)]
     assert quotes == sentences * 800
+
+
+def test_a_long_paragraph_without_capitals_is_cut_at_full_stops():
+    """Lower-case chat pasted on one line has no sure sentence end: chunks end at a full stop, not mid-sentence."""
+    text = "we met at noon by the river. then we talked about the harbour for an hour. " * 1000
+    quotes = [text[s.start : s.end] for s in split_sentences(text)]
+    assert quotes == ["we met at noon by the river.", "then we talked about the harbour for an hour."] * 1000
