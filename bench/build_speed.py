@@ -5,8 +5,9 @@
 
 The limit is `encode` of exactly the texts the index embeds, same batch size: its sentences
 under every model, and with --context-vectors each sentence after its predecessor under the
-first; the ratio says what ingest, FAISS and the manifest add. Also splits one paragraph of
-8,000 sentences without a line break (an article pasted on one line).
+first; the ratio says what ingest, FAISS and the manifest add. Also splits up to 8,000
+of the sentences as one paragraph without a line break (an article pasted on one line) and one
+to a line (a table).
 """
 from __future__ import annotations
 
@@ -65,9 +66,10 @@ def main() -> None:
     # An article pasted without line breaks is one paragraph; pysbd alone rescans it per sentence.
     from index.segment import split_sentences
 
-    paragraph = " ".join(texts[:8000])
-    seconds, spans = timed(split_sentences, paragraph)
-    row(f"split one unbroken paragraph of {len(paragraph):,} chars, sentences/s", len(spans) / seconds)
+    for shape, joiner in (("one unbroken paragraph", " "), ("one sentence a line", "\n")):
+        document = joiner.join(texts[:8000])
+        seconds, spans = timed(split_sentences, document)
+        row(f"split {shape} ({len(document):,} chars), sentences/s", len(spans) / seconds)
 
 
 if __name__ == "__main__":

@@ -78,6 +78,7 @@ def collapse_whitespace(text: str) -> str:
 def split_sentences(text: str) -> list[Span]:
     """Every answerable sentence of a document, in reading order."""
     lines = _lines(text)
+    line_begins = [line.begin for line in lines]
     spans: list[Span] = []
     for unit in _units(lines):
         start, end = unit[0].start, unit[-1].end
@@ -86,7 +87,7 @@ def split_sentences(text: str) -> list[Span]:
             continue
         for s, e in _sentence_offsets(text, start, end):
             if _is_sentence(collapse_whitespace(text[s:e])):
-                spans.append(Span(s, e, _line_of(lines, s)))
+                spans.append(Span(s, e, _line_of(lines, line_begins, s)))
     return spans
 
 
@@ -249,6 +250,6 @@ def _windows(collapsed: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _line_of(lines: list[_Line], offset: int) -> int:
-    """1-based number of the line holding `offset`."""
-    return lines[max(0, bisect_right([line.begin for line in lines], offset) - 1)].number
+def _line_of(lines: list[_Line], begins: list[int], offset: int) -> int:
+    """1-based number of the line holding `offset`, given where each line begins."""
+    return lines[max(0, bisect_right(begins, offset) - 1)].number
