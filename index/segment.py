@@ -45,7 +45,7 @@ _BOILERPLATE = [
 ]
 # Units shorter than this many words without sentence punctuation are headings or site names.
 MIN_HEADING_WORDS = 3
-# Units longer than this are given to pysbd in chunks of about half as many characters.
+# Units longer than this are given to pysbd in chunks of half to all as many characters.
 PYSBD_CHUNK_CHARS = 20_000
 _SURE_END = re.compile(r"(?<=[a-z]{3}[.!?]) (?=[A-Z])")
 # Past this length a "sentence" (a list, a table, a run-on) is cut into windows of whole words.
