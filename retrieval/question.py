@@ -48,9 +48,9 @@ _ASKS = re.compile(rf"^(?:{_ASKING_VERBS})\b|\b(?:{_QUESTION_WORDS})\b|\?\W*$", 
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|them|him|her)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<=\s)[A-Z]")
 # A sentence about the asker or the exchange, not about the articles: "I'm writing a report.",
-# "Sorry to bother you.", "Thanks!", "Asking for a friend.".
+# "Sorry to bother you.", "Thanks!", and the subjectless "Asking for a friend.", "Need it for work.".
 _ABOUT_THE_ASKER = re.compile(
-    r"(?i:\b(?:i'm|im|i've|i'd|me|my|you|your|thanks|thank|cheers)\b|^(?:just\s+)?asking\b)|\bI\b|^i\b|!\W*$"
+    r"(?i:\b(?:i'm|im|i've|i'd|me|my|you|your|thanks|thank|cheers)\b|^(?:just\s+)?(?:asking|need|needed|wondering|curious)\b)|\bI\b|^i\b|!\W*$"
 )
 # Where a text may hold more than one sentence: a closing mark with more after it.
 _INNER_CLOSE = re.compile(r"[.?!…]\W*\s+\S")
