@@ -7,6 +7,7 @@ import numpy as np
 
 from index.table import SentenceTable
 
+from .name_variants import name_variants
 from .places import single_word_places
 from .spelling import Speller
 from .text import STOPWORDS, stem, words
@@ -25,7 +26,10 @@ class LexicalIndex:
         sentence_words = [words(s.text) for s in table.sentences]
         # Stopwords too: "wass" is "was", not "ways".
         self.speller = Speller(w for ws in sentence_words for w in ws)
-        sentence_terms = [[stem(w) for w in ws if w not in STOPWORDS] for ws in sentence_words]
+        # Bescent → Bessent: one name, whichever spelling a sentence or a question uses.
+        self.variants = name_variants(s.text for s in table.sentences)
+        variant = self.variants.get
+        sentence_terms = [[variant(t, t) for w in ws if w not in STOPWORDS for t in (stem(w),)] for ws in sentence_words]
         self.terms = sentence_terms  # by table position; reused by the rerank features
         self._bm25.index([terms or ["∅"] for terms in sentence_terms], show_progress=False)
         vocab = self._bm25.vocab_dict
@@ -39,10 +43,17 @@ class LexicalIndex:
         self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
 
     def resolve(self, words: list[str]) -> list[str]:
-        """Stems of question words, misspelt ones first repaired (Bescent → Bessent; see
-        retrieval/spelling.py). A word English knows is taken as meant ("rate" is not "rare")."""
+        """Stems of question words, misspelt ones first repaired ("Lutnikc" → "Lutnick"; see
+        retrieval/spelling.py; a word English knows is taken as meant: "rate" is not "rare"), a
+        name the articles spell two ways in the spelling they use most."""
         vocab = self._bm25.vocab_dict
-        return [t if (t := stem(w)) in vocab else stem(self.speller.repair_word(w)) for w in words]
+        terms = [t if (t := stem(w)) in vocab else stem(self.speller.repair_word(w)) for w in words]
+        return [self.variants.get(t, t) for t in terms]
+
+    def spellings(self, terms: tuple[str, ...]) -> tuple[str, ...]:
+        """Resolved terms and the other spellings the articles give them (for highlighting)."""
+        wanted = set(terms)
+        return (*terms, *(v for v, t in self.variants.items() if t in wanted))
 
     def positions(self, ids: np.ndarray) -> np.ndarray:
         """Table positions (rows of `self.ids` and of every score array) of sentence ids."""

@@ -270,7 +270,7 @@ class Searcher:
             quote=head.text, source=head.source, line=head.line, start=head.start, end=head.end,
             score=round(float(scores[order[group[0]]]), 4), also=also,
             context_before=[_quote(s) for s in before], context_after=[_quote(s) for s in after],
-            highlights=highlight_spans(head.text, view.terms),
+            highlights=highlight_spans(head.text, self.lexical.spellings(view.terms)),
         )
 
 

@@ -11,3 +11,20 @@ def test_positions_follow_table_order_not_id_order():
     sentences = [Sentence(id=i, source="a.txt", line=n + 1, start=0, end=len(t), text=t) for n, (i, t) in enumerate(texts.items())]
     lexicon = LexicalIndex(SentenceTable(sentences))
     assert lexicon.positions(np.array([5, 7, 2])).tolist() == [2, 0, 1]
+
+
+def _lexicon(*texts: str) -> LexicalIndex:
+    sentences = [Sentence(id=i, source="a.txt", line=i + 1, start=0, end=len(t), text=t) for i, t in enumerate(texts)]
+    return LexicalIndex(SentenceTable(sentences))
+
+
+def test_a_question_naming_one_spelling_meets_sentences_of_the_other():
+    """BM25 scores "Scott Bescent told reporters" for a question about Bessent."""
+    lexicon = _lexicon("Scott Bessent led the talks.", "Scott Bessent spoke.", "Scott Bescent told reporters.")
+    assert lexicon.scores(lexicon.resolve(["bessent"]))[2] > 0
+
+
+def test_highlighting_covers_every_spelling_of_a_name():
+    """The other spellings of a question's name are among the words to highlight."""
+    lexicon = _lexicon("Scott Bessent led the talks.", "Scott Bessent spoke.", "Scott Bescent told reporters.")
+    assert set(lexicon.spellings(("bessent",))) == {"bessent", "bescent"}
