@@ -45,7 +45,12 @@ def highlighted_quote(answer: Answer) -> str:
 
 
 def render_answer(result: AnswerSet, threshold: float, limit: int = MESSAGE_LIMIT) -> str:
-    """The message for one question, never longer than `limit` characters."""
+    """The message for one question, never longer than `limit` characters; for a message asking
+    several, each question (as Discord subtext) and its answer, in an equal share of the room."""
+    if result.more:
+        parts = result.each()
+        room = (limit - len(parts) + 1) // len(parts)
+        return "\n".join(_with_question(part, threshold, room) for part in parts)
     best = result.best
     # Discord's subtext: the question as searched, when typos in it were repaired.
     read_as = f"-# read as: {trim_at_boundary(inert(result.read_as), 300)}" if result.read_as else ""
@@ -63,6 +68,11 @@ def render_answer(result: AnswerSet, threshold: float, limit: int = MESSAGE_LIMI
             return message
     room = limit - len(_lines("> ", source)) - 1
     return _lines(f"> {trim_at_boundary(inert(best.quote), room)}", source)
+
+
+def _with_question(part: AnswerSet, threshold: float, room: int) -> str:
+    question = f"-# {trim_at_boundary(inert(part.question), 200)}"
+    return _lines(question, render_answer(part, threshold, room - len(question) - 1))
 
 
 def _lines(*lines: str) -> str:

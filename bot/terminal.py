@@ -28,9 +28,16 @@ def quote_text(answer: Answer, *, highlight: bool = True) -> Text:
 def render(
     result: AnswerSet, threshold: float, *, show_closest: bool = False, all_answers: bool = False,
 ) -> list[Text | str]:
-    """Lines to print for one question: the answer, its sources and how sure it is (against the
-    abstention `threshold`), or the refusal."""
-    lines: list[Text | str] = []
+    """Lines to print for one message: the answer, its sources and how sure it is (against the
+    abstention `threshold`), or the refusal; for a message asking several questions, each
+    question and its answer."""
+    if result.more:
+        lines: list[Text | str] = []
+        for k, part in enumerate(result.each()):
+            lines.extend([""] * bool(k) + [Text(part.question, style="bold cyan")])
+            lines.extend(render(part, threshold, show_closest=show_closest, all_answers=all_answers))
+        return lines
+    lines = []
     if result.read_as:
         lines.append(f"[dim]read as: {escape(result.read_as)}[/dim]")
     if result.abstained:

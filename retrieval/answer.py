@@ -59,8 +59,21 @@ class AnswerSet(BaseModel):
             "(it reads English) or 'names nothing' (only words like 'what did he say')."
         ),
     )
+    more: list[AnswerSet] = Field(
+        default_factory=list, description=(
+            "Answers to the other questions the message asked, each answered on its own (\"who led the "
+            "talks? how long did they last?\"); this answer set is the first one's."
+        ),
+    )
 
     @property
     def best(self) -> Answer | None:
         """The answer a user is shown, or None when quotebot abstains."""
         return None if self.abstained or not self.answers else self.answers[0]
+
+    def each(self) -> list[AnswerSet]:
+        """One answer set per question the message asked: this one (as read) and `more`."""
+        if not self.more:
+            return [self]
+        first = self.model_copy(update={"question": self.read_as or self.question, "read_as": None, "more": []})
+        return [first, *self.more]

@@ -41,7 +41,11 @@ _QUESTION_WORDS = r"who|whom|whose|whos|what|what's|whats|wat|when|whens|where|w
 _ASKING_VERBS = r"is|are|was|were|do|does|did|can|could|will|would|should|has|have|had"
 # A sentence that asks: closed by a question mark, opened by a verb that asks ("did exports
 # fall"), or holding a question word anywhere ("in what month…", "…the worst in how many years").
-_ASKS = re.compile(rf"^(?:{_ASKING_VERBS})\b|\b(?:{_QUESTION_WORDS})\b|\?\W*$", re.IGNORECASE)
+_ASKING_WORDS = rf"^(?:{_ASKING_VERBS})\b|\b(?:{_QUESTION_WORDS})\b"
+_ASKS = re.compile(rf"{_ASKING_WORDS}|\?\W*$", re.IGNORECASE)
+# A sentence asking a question of its own, by its words: not "pestis were found…?", which pysbd
+# split off "What strains of y." at the abbreviation.
+_ASKS_BY_ITS_WORDS = re.compile(_ASKING_WORDS, re.IGNORECASE)
 # Pronouns by which a question may point back to what was said before it ("There were talks in
 # London. Who led them?"); possessives and "this"/"that" are left out, being mostly about a thing
 # the question itself names ("when he made his statement", "this round of talks").
@@ -54,6 +58,15 @@ _ABOUT_THE_ASKER = re.compile(
 )
 # Where a text may hold more than one sentence: a closing mark with more after it.
 _INNER_CLOSE = re.compile(r"[.?!…]\W*\s+\S")
+
+# Where one sentence asks a second question: "… and how long did the talks last?". Not "… and
+# what other country…", which asks one thing of two.
+_AND_ASKS = re.compile(
+    rf",?\s+(?:and|&)\s+(?=(?:{_QUESTION_WORDS})\s+(?:(?:long|much|many|often|far|old)\s+)?(?:{_ASKING_VERBS})\b)",
+    re.IGNORECASE,
+)
+# More questions than this in one message are answered as one: a reply stays readable.
+MAX_QUESTIONS = 3
 
 # English words that ask, anywhere in a question: one makes it English.
 _ENGLISH_ASKING = re.compile(rf"\b(?:{_QUESTION_WORDS}|{_ASKING_VERBS}|tell|name|list)\b", re.IGNORECASE)
@@ -134,6 +147,36 @@ def asking_part(question: str, is_known: Callable[[str], bool]) -> str:
 
     kept = [s for s in sentences if s in asking or not said_aside(s)]
     return " ".join(kept) if kept and len(kept) < len(sentences) else question
+
+
+def separate_questions(question: str, names_known: Callable[[str], bool]) -> list[str]:
+    """The questions a message asks, each to be answered on its own: "Who led China's delegation?
+    How long did the talks last?" and "who led China's delegation and how long did the talks
+    last?" ask two. Sentences without a word that asks go with the question after them (or the
+    last).
+    Kept as one when a part names nothing the articles use (`names_known` tells) or points back
+    to another ("Who led the talks? What did he say?", "Where and when did they meet?"), or
+    when there are more than MAX_QUESTIONS."""
+    if not _AND_ASKS.search(question) and not _INNER_CLOSE.search(question):
+        return [question]
+    parts: list[str] = []
+    pending: list[str] = []
+    for sentence in sentences_of(question):
+        if not _ASKS_BY_ITS_WORDS.search(without_lead_in(sentence)):
+            pending.append(sentence)
+            continue
+        first, *more = _AND_ASKS.split(sentence)
+        parts.append(" ".join([*pending, first]))
+        parts.extend(more)
+        pending = []
+    if pending and parts:
+        parts[-1] = " ".join([parts[-1], *pending])
+    separable = (
+        1 < len(parts) <= MAX_QUESTIONS
+        and all(names_known(p) for p in parts)
+        and not any(_points_back(p) for p in parts[1:])
+    )
+    return parts if separable else [question]
 
 
 def _points_back(sentence: str) -> bool:

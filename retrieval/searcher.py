@@ -24,10 +24,12 @@ from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
 from .question import (
-    as_encoded, asking_part, clean_question, seems_other_language, without_lead_in, without_preamble,
+    as_encoded, asking_part, clean_question, seems_other_language, separate_questions, without_lead_in,
+    without_preamble,
 )
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
+from .text import content_words
 from .token_match import PieceCache, max_sim
 
 # Scores below which the first-stage modes abstain (rerank's threshold is stored with its
@@ -89,14 +91,24 @@ class Searcher:
         self, questions: list[str], modes: list[Mode], batch_size: int = 64,
         progress: Callable[[int], None] | None = None,
     ) -> dict[str, list[AnswerSet]]:
-        """Answers under several modes at once: candidates are found once per question."""
-        out: dict[str, list[AnswerSet]] = {m: [] for m in modes}
-        for question, view, cands in self.candidate_stream(
-            questions, batch_size, second_stage="rerank" in modes, progress=progress
-        ):
+        """Answers under several modes at once: candidates are found once per question. A message
+        asking several questions gets each answered on its own (AnswerSet.more)."""
+        cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
+        parts = [separate_questions(q, self._names_known) for q in cleaned]
+        flat = [p for ps in parts for p in ps]
+        last_parts = set(np.cumsum([len(ps) for ps in parts]) - 1)
+        answered: dict[str, list[AnswerSet]] = {m: [] for m in modes}
+        stream = self.candidate_stream(flat, batch_size, second_stage="rerank" in modes)
+        for k, (question, view, cands) in enumerate(stream):
             for mode in modes:
-                out[mode].append(self._answer(question, view, cands, mode))
-        return out
+                answered[mode].append(self._answer(question, view, cands, mode))
+            if progress and k in last_parts:
+                progress(1)
+        return {mode: _by_message(cleaned, parts, answered[mode]) for mode in modes}
+
+    def _names_known(self, text: str) -> bool:
+        """Whether a text names something the articles use (its typos repaired)."""
+        return any(self.lexical.is_known(t) for t in self.lexical.resolve(content_words(text)))
 
     def candidate_stream(
         self, questions: list[str], batch_size: int = 64, *, second_stage: bool = True,
@@ -272,6 +284,18 @@ class Searcher:
             context_before=[_quote(s) for s in before], context_after=[_quote(s) for s in after],
             highlights=highlight_spans(head.text, self.lexical.spellings(view.terms)),
         )
+
+
+def _by_message(messages: list[str], parts: list[list[str]], answered: list[AnswerSet]) -> list[AnswerSet]:
+    """One answer set per message from those of its questions: the first's, carrying the
+    others in `more` and the whole message as its question."""
+    out, answers = [], iter(answered)
+    for message, questions in zip(messages, parts):
+        first, *more = [next(answers) for _ in questions]
+        if more:
+            first = first.model_copy(update={"question": message, "read_as": first.read_as or first.question, "more": more})
+        out.append(first)
+    return out
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

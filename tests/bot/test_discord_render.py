@@ -91,3 +91,12 @@ def test_a_repaired_question_is_shown_as_subtext():
     refused = result(abstained=True).model_copy(update={"read_as": "who led the delegation"})
     assert render_answer(answered, threshold=0.5).endswith("\n-# read as: who led the \\*delegation\\*")
     assert render_answer(refused, threshold=0.5) == f"{NOT_IN_ARTICLES}\n-# read as: who led the delegation"
+
+
+def test_each_question_of_a_message_gets_its_answer_within_the_limit():
+    """Two questions in one message: both answered under their question, the whole under 2,000."""
+    long = "Talks lasted " + "very " * 400 + "long."
+    message = result().model_copy(update={"more": [result(quote=long).model_copy(update={"question": "how long?"})]})
+    text = render_answer(message, threshold=0.5)
+    assert len(text) <= MESSAGE_LIMIT
+    assert text.index("-# q") < text.index("> The Chinese") < text.index("-# how long?") < text.index("> Talks")

@@ -55,3 +55,11 @@ def test_a_question_in_another_language_is_refused_as_such():
     """ "The articles don't say" would be untrue of a question quotebot cannot read: it says which it is."""
     refused = ranked(abstained=True).model_copy(update={"unreadable": "other language"})
     assert plain(render(refused, threshold=0.04)) == [f"[bold]{OTHER_LANGUAGE}[/bold]"]
+
+
+def test_each_question_of_a_message_is_printed_before_its_answer():
+    """A message asking two questions prints each question, then its answer."""
+    second = ranked().model_copy(update={"question": "who led the US side"})
+    lines = plain(render(ranked().model_copy(update={"more": [second]}), threshold=0.04))
+    assert lines.index("who led China's delegation") < lines.index("who led the US side")
+    assert lines.count("> He Lifeng led the delegation.") == 2

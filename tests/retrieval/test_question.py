@@ -1,7 +1,9 @@
 """How a question is opened, and what is said around it, is not what it asks (retrieval.question)."""
 import pytest
 
-from retrieval.question import asking_part, seems_other_language, without_lead_in, without_preamble
+from retrieval.question import (
+    MAX_QUESTIONS, asking_part, seems_other_language, separate_questions, without_lead_in, without_preamble,
+)
 from retrieval.text import content_terms
 
 
@@ -120,3 +122,44 @@ def test_a_question_in_another_language_is_told_apart(question):
 def test_an_english_question_about_strange_names_is_english(question):
     """An English question word, names written as names, or one strange Latin word: not another language."""
     assert not seems_other_language(question, _strange_but("is"))
+
+
+def _naming(words: str):
+    """A names_known for articles that use these words."""
+    terms = set(content_terms(words))
+    return lambda text: not terms.isdisjoint(content_terms(text))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Who led China's delegation? How long did the talks last?",
+     "who led China's delegation and how long did the talks last?",
+     "Who led China's delegation, and how long did the talks last?"],
+)
+def test_two_questions_in_one_message_are_separated(typed):
+    """Two questions, as two sentences or joined by "and", are answered each on its own."""
+    parts = separate_questions(typed, _naming("delegation talks"))
+    assert [p.rstrip("?").lower() for p in parts] == ["who led china's delegation", "how long did the talks last"]
+
+
+def test_a_sentence_that_does_not_ask_goes_with_the_question_after_it():
+    """"Talks were held in London." stays with the question it leads to."""
+    parts = separate_questions("Talks were held in London. Who attended? Who led China's side?", _naming("talks london china"))
+    assert parts == ["Talks were held in London. Who attended?", "Who led China's side?"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Who led the talks? What did he say?", "Where and when did the talks begin?",
+     "Who led China's delegation? And when?", "China and what other country held talks?",
+     "Can exports be cut?  If so, is it legal?"],
+)
+def test_questions_that_lean_on_each_other_stay_one(typed):
+    """A part pointing back ("he", "it") or naming nothing ("And when?") is not asked alone."""
+    assert separate_questions(typed, _naming("talks china delegation exports")) == [typed]
+
+
+def test_more_questions_than_the_limit_are_asked_as_one():
+    """A list of many questions in one message is not split into many answers."""
+    typed = " ".join(f"Who led talk number {n}?" for n in range(MAX_QUESTIONS + 1))
+    assert separate_questions(typed, _naming("talk")) == [typed]

@@ -119,3 +119,12 @@ def test_a_question_sharing_no_word_with_the_articles_is_not_answered(fake_setti
     searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
     result = searcher.ask("who is Zelensky?")
     assert result.abstained and result.answers
+
+
+def test_a_message_asking_two_questions_answers_each(seed_searcher):
+    """"Who led China's delegation? How long did the talks last?" gets two answers, one each."""
+    result = seed_searcher.ask("Who led China's delegation? How long did the talks last?")
+    first, second = result.each()
+    assert "He Lifeng" in first.best.quote
+    assert "hours" in second.best.quote
+    assert result.read_as == "Who led China's delegation?"
