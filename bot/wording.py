@@ -10,10 +10,18 @@ NAMES_NOTHING = (
     "say who or what you mean (\"what did the minister say?\", not \"what did he say?\")."
 )
 
+YOU_ARE_WELCOME = "You're welcome. Ask about the articles any time."
+HELLO = (
+    "Hello! Ask about the articles (\"who led the talks?\") and quotebot quotes the sentence that "
+    "answers, with its file and line."
+)
+
 
 def refusal(result: AnswerSet) -> str:
-    """Why quotebot gives no answer: the articles don't say, or it could not search the question."""
-    return {"other language": OTHER_LANGUAGE, "names nothing": NAMES_NOTHING}.get(result.unreadable, NOT_IN_ARTICLES)
+    """Why quotebot gives no answer: the articles don't say, it could not search the question, or
+    the message was thanks or a greeting (answered in kind)."""
+    said = {"other language": OTHER_LANGUAGE, "names nothing": NAMES_NOTHING, "thanks": YOU_ARE_WELCOME, "greeting": HELLO}
+    return said.get(result.unreadable, NOT_IN_ARTICLES)
 
 
 def confidence_hint(score: float, threshold: float) -> str:

@@ -6,9 +6,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 # Why a question could not be searched, when quotebot abstained for that: it seems to be in
-# another language, or it names nothing at all ("what did he say?": quotebot takes each question
-# on its own).
-Unreadable = Literal["other language", "names nothing"]
+# another language, it names nothing at all ("what did he say?": quotebot takes each question
+# on its own), or it is not a question but thanks or a greeting.
+Unreadable = Literal["other language", "names nothing", "thanks", "greeting"]
 
 
 class SourceRef(BaseModel):
@@ -56,7 +56,8 @@ class AnswerSet(BaseModel):
     unreadable: Unreadable | None = Field(
         None, description=(
             "Why the question could not be searched, when quotebot abstained for that: 'other language' "
-            "(it reads English) or 'names nothing' (only words like 'what did he say')."
+            "(it reads English), 'names nothing' (only words like 'what did he say'), or 'thanks' and "
+            "'greeting' (not a question)."
         ),
     )
     more: list[AnswerSet] = Field(

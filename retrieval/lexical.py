@@ -29,7 +29,9 @@ class LexicalIndex:
         # Bescent → Bessent: one name, whichever spelling a sentence or a question uses.
         self.variants = name_variants(s.text for s in table.sentences)
         variant = self.variants.get
-        sentence_terms = [[variant(t, t) for w in ws if w not in STOPWORDS for t in (stem(w),)] for ws in sentence_words]
+        sentence_terms = [
+            [variant(t, t) for w in ws if w not in STOPWORDS for t in (stem(w),)] for ws in sentence_words
+        ]
         self.terms = sentence_terms  # by table position; reused by the rerank features
         self._bm25.index([terms or ["∅"] for terms in sentence_terms], show_progress=False)
         vocab = self._bm25.vocab_dict

@@ -2,6 +2,7 @@
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import Literal
 
 from index.segment import sentences_of
 
@@ -67,6 +68,19 @@ _AND_ASKS = re.compile(
 )
 # More questions than this in one message are answered as one: a reply stays readable.
 MAX_QUESTIONS = 3
+
+# What people say to a chat bot besides questions: thanks (or an "ok" after an answer), a greeting.
+_SMALL_TALK = {
+    "thanks": re.compile(
+        r"(?:(?:ok(?:ay)?|great|perfect|cool|awesome|nice|got it|that helps|brilliant)\W*)*"
+        r"(?:thanks?(?: you)?(?: (?:so|very) much| a (?:lot|ton|bunch))?|thx|tysm|ty|cheers|much appreciated"
+        r"|ok(?:ay)?|great|perfect|cool|awesome|nice|got it|that helps|brilliant)"
+        r"(?: (?:quotebot|bot|again|mate|man))?"
+    ),
+    "greeting": re.compile(
+        r"(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening))(?: (?:there|quotebot|bot|all|everyone))?"
+    ),
+}
 
 # English words that ask, anywhere in a question: one makes it English.
 _ENGLISH_ASKING = re.compile(rf"\b(?:{_QUESTION_WORDS}|{_ASKING_VERBS}|tell|name|list)\b", re.IGNORECASE)
@@ -177,6 +191,12 @@ def separate_questions(question: str, names_known: Callable[[str], bool]) -> lis
         and not any(_points_back(p) for p in parts[1:])
     )
     return parts if separable else [question]
+
+
+def small_talk(question: str) -> Literal["thanks", "greeting"] | None:
+    """What a message that is not a question says: "thanks!", "ok, thank you", "hi quotebot"."""
+    said = " ".join(_LETTERS.findall(normal_form(question)))
+    return next((kind for kind, words in _SMALL_TALK.items() if words.fullmatch(said)), None)
 
 
 def _points_back(sentence: str) -> bool:

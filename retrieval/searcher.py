@@ -24,8 +24,8 @@ from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
 from .question import (
-    as_encoded, asking_part, clean_question, seems_other_language, separate_questions, without_lead_in,
-    without_preamble,
+    as_encoded, asking_part, clean_question, seems_other_language, separate_questions, small_talk,
+    without_lead_in, without_preamble,
 )
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
@@ -244,7 +244,9 @@ class Searcher:
         # is read "whos kevin hassett").
         strange = self.lexical.speller.is_strange
         other_language = seems_other_language(question, strange) and seems_other_language(view.text, strange)
-        unreadable = "other language" if other_language else "names nothing" if not view.terms else None
+        unreadable = (
+            small_talk(question) or ("other language" if other_language else "names nothing" if not view.terms else None)
+        )
         abstained = (
             not answers or unreadable is not None or self._names_nothing_known(view)
             or confidence < self.threshold(mode)
@@ -252,7 +254,7 @@ class Searcher:
         return AnswerSet(
             question=question, abstained=abstained, answers=answers,
             confidence=confidence if answers else None,
-            read_as=view.text if view.text != question and not other_language else None,
+            read_as=view.text if view.text != question and unreadable not in _NOT_READ else None,
             unreadable=unreadable,
         )
 
@@ -284,6 +286,10 @@ class Searcher:
             context_before=[_quote(s) for s in before], context_after=[_quote(s) for s in after],
             highlights=highlight_spans(head.text, self.lexical.spellings(view.terms)),
         )
+
+
+# Unreadable questions whose reading says nothing worth showing.
+_NOT_READ = ("other language", "thanks", "greeting")
 
 
 def _by_message(messages: list[str], parts: list[list[str]], answered: list[AnswerSet]) -> list[AnswerSet]:

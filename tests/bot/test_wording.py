@@ -1,7 +1,9 @@
 """The words every front end shares: the refusal and the confidence hint."""
 import pytest
 
-from bot.wording import NAMES_NOTHING, NOT_IN_ARTICLES, OTHER_LANGUAGE, confidence_hint, refusal, sureness
+from bot.wording import (
+    HELLO, NAMES_NOTHING, NOT_IN_ARTICLES, OTHER_LANGUAGE, YOU_ARE_WELCOME, confidence_hint, refusal, sureness,
+)
 from retrieval.answer import Answer, AnswerSet
 
 
@@ -27,7 +29,9 @@ def test_sureness_falls_back_to_the_top_score_without_a_confidence():
 
 
 @pytest.mark.parametrize(
-    ("unreadable", "words"), [(None, NOT_IN_ARTICLES), ("other language", OTHER_LANGUAGE), ("names nothing", NAMES_NOTHING)],
+    ("unreadable", "words"),
+    [(None, NOT_IN_ARTICLES), ("other language", OTHER_LANGUAGE), ("names nothing", NAMES_NOTHING),
+     ("thanks", YOU_ARE_WELCOME), ("greeting", HELLO)],
 )
 def test_the_refusal_says_why(unreadable, words):
     """ "The articles don't say" only when they were searched; else why the question could not be."""

@@ -2,7 +2,8 @@
 import pytest
 
 from retrieval.question import (
-    MAX_QUESTIONS, asking_part, seems_other_language, separate_questions, without_lead_in, without_preamble,
+    MAX_QUESTIONS, asking_part, seems_other_language, separate_questions, small_talk, without_lead_in,
+    without_preamble,
 )
 from retrieval.text import content_terms
 
@@ -163,3 +164,19 @@ def test_more_questions_than_the_limit_are_asked_as_one():
     """A list of many questions in one message is not split into many answers."""
     typed = " ".join(f"Who led talk number {n}?" for n in range(MAX_QUESTIONS + 1))
     assert separate_questions(typed, _naming("talk")) == [typed]
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [("thanks!", "thanks"), ("ok, thank you so much", "thanks"), ("great, thx", "thanks"), ("cheers quotebot", "thanks"),
+     ("hi", "greeting"), ("Hello there!", "greeting"), ("good morning", "greeting")],
+)
+def test_thanks_and_greetings_are_told_apart_from_questions(said, kind):
+    """A message that only thanks or greets is small talk of its kind."""
+    assert small_talk(said) == kind
+
+
+@pytest.mark.parametrize("question", ["thanks, who led the talks?", "hi, what did Lutnick say", "great wall of china", "what"])
+def test_a_question_with_thanks_or_a_greeting_is_no_small_talk(question):
+    """Thanks or a greeting around a question leaves it a question."""
+    assert small_talk(question) is None

@@ -90,6 +90,13 @@ def test_a_question_naming_nothing_is_not_answered(fake_settings):
     assert result.abstained and result.answers and result.unreadable == "names nothing"
 
 
+def test_thanks_is_answered_in_kind_not_searched(fake_settings):
+    """ "thanks!" abstains as thanks, with no reading of it to show."""
+    searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
+    result = searcher.ask("ok, thanks quotebot!")
+    assert result.abstained and result.unreadable == "thanks" and result.read_as is None
+
+
 def test_an_opening_does_not_change_the_answer(fake_settings):
     """ "quick question: …" is searched as the question after it, and says so in read_as."""
     searcher = _searcher(fake_settings, "The delegation was led by He Lifeng.", "Markets rose on Monday.", mode="dense")
