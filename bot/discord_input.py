@@ -9,12 +9,14 @@ import discord
 # Mentions of users, roles and channels, custom emoji, timestamps and command mentions, wherever
 # they stand: "who led the talks <@123>" asks "who led the talks".
 _MARKUP = re.compile(r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::\w)?|/[\w -]+:\d+)>")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\s*\n\s*")
 
 
 def without_markup(content: str) -> str:
-    """The text of a message without Discord's mention, emoji and timestamp markup."""
-    return _SPACE.sub(" ", _MARKUP.sub(" ", content)).strip()
+    """The text of a message without Discord's mention, emoji and timestamp markup; its line
+    breaks kept (one question a line asks each on its own)."""
+    return _BLANK_LINES.sub("\n", _SPACE.sub(" ", _MARKUP.sub(" ", content))).strip()
 
 
 def question_of(message: discord.Message) -> str:

@@ -66,6 +66,9 @@ _AND_ASKS = re.compile(
     rf",?\s+(?:and|&)\s+(?=(?:{_QUESTION_WORDS})\s+(?:(?:long|much|many|often|far|old)\s+)?(?:{_ASKING_VERBS})\b)",
     re.IGNORECASE,
 )
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# A list mark opening an item: "1)", "2.", "(3)", "-", "•", "*".
+_LIST_MARK = re.compile(r"(?:^|(?<=\s))(?:\(?\d{1,2}[.)]|[-•*])\s+")
 # More questions than this in one message are answered as one: a reply stays readable.
 MAX_QUESTIONS = 3
 
@@ -132,6 +135,13 @@ def _names_nothing(head: str, is_known: Callable[[str], bool]) -> bool:
     return bool(terms) and not any(is_known(t) for t in terms)
 
 
+def without_links(question: str) -> str:
+    """The question without web addresses pasted into it ("https://… who led the talks?"): the
+    articles are plain text, and "https" read as a word would be repaired into one. Nothing is
+    left of a question that was only an address: it names nothing to look for."""
+    return _SPACE.sub(" ", _LINK.sub(" ", question)).strip()
+
+
 def without_lead_in(question: str) -> str:
     """The question without how it was opened: "quick question: do you know who led the talks"
     asks "who led the talks". Nothing is taken when nothing would be left."""
@@ -165,17 +175,20 @@ def asking_part(question: str, is_known: Callable[[str], bool]) -> str:
 
 def separate_questions(question: str, names_known: Callable[[str], bool]) -> list[str]:
     """The questions a message asks, each to be answered on its own: "Who led China's delegation?
-    How long did the talks last?" and "who led China's delegation and how long did the talks
-    last?" ask two. Sentences without a word that asks go with the question after them (or the
-    last).
-    Kept as one when a part names nothing the articles use (`names_known` tells) or points back
-    to another ("Who led the talks? What did he say?", "Where and when did they meet?"), or
-    when there are more than MAX_QUESTIONS."""
-    if not _AND_ASKS.search(question) and not _INNER_CLOSE.search(question):
-        return [question]
+    How long did the talks last?", "who led China's delegation and how long did the talks
+    last?", a numbered list ("1) who led… 2) how long…") or one question a line ask two.
+    Sentences without a word that asks go with the question after them (or the last). Kept as
+    one — the message itself — when a part names nothing the articles use (`names_known` tells)
+    or points back to another ("Who led the talks? What did he say?", "Where and when did they
+    meet?"), or when there are more than MAX_QUESTIONS."""
+    question = _CONTROL.sub(" ", question)
+    lines = _listed(question)
+    whole = _SPACE.sub(" ", question).strip()
+    if len(lines) == 1 and not _AND_ASKS.search(whole) and not _INNER_CLOSE.search(whole):
+        return [whole]
     parts: list[str] = []
     pending: list[str] = []
-    for sentence in sentences_of(question):
+    for sentence in (s for line in lines for s in sentences_of(line)):
         if not _ASKS_BY_ITS_WORDS.search(without_lead_in(sentence)):
             pending.append(sentence)
             continue
@@ -190,7 +203,17 @@ def separate_questions(question: str, names_known: Callable[[str], bool]) -> lis
         and all(names_known(p) for p in parts)
         and not any(_points_back(p) for p in parts[1:])
     )
-    return parts if separable else [question]
+    return parts if separable else [whole]
+
+
+def _listed(message: str) -> list[str]:
+    """The lines of a message, without list marks; a one-line message opening with a list mark
+    ("1) who led… 2) how long…") cut at each of its marks."""
+    lines = [_SPACE.sub(" ", line).strip() for line in message.splitlines()]
+    lines = [line for line in lines if line]
+    if len(lines) == 1 and _LIST_MARK.match(lines[0]):
+        lines = _LIST_MARK.split(lines[0])
+    return [item for line in lines if (item := _LIST_MARK.sub("", line, count=1).strip())]
 
 
 def small_talk(question: str) -> Literal["thanks", "greeting"] | None:

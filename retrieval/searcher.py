@@ -25,7 +25,7 @@ from .highlight import highlight_spans
 from .lexical import LexicalIndex
 from .question import (
     as_encoded, asking_part, clean_question, seems_other_language, separate_questions, small_talk,
-    without_lead_in, without_preamble,
+    without_lead_in, without_links, without_preamble,
 )
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
@@ -93,8 +93,13 @@ class Searcher:
     ) -> dict[str, list[AnswerSet]]:
         """Answers under several modes at once: candidates are found once per question. A message
         asking several questions gets each answered on its own (AnswerSet.more)."""
-        cleaned = [clean_question(q, self.settings.max_question_chars) for q in questions]
-        parts = [separate_questions(q, self._names_known) for q in cleaned]
+        limit = self.settings.max_question_chars
+        cleaned = [clean_question(q, limit) for q in questions]
+        parts = [
+            [whole] if len(ps := separate_questions(q, self._names_known)) == 1
+            else [clean_question(p, limit) for p in ps]
+            for q, whole in zip(questions, cleaned)
+        ]
         flat = [p for ps in parts for p in ps]
         last_parts = set(np.cumsum([len(ps) for ps in parts]) - 1)
         answered: dict[str, list[AnswerSet]] = {m: [] for m in modes}
@@ -155,10 +160,10 @@ class Searcher:
                 yield from ranked(batch, *encoded)
 
     def _as_read(self, question: str) -> str:
-        """The question as encoders and features read it: the sentences that ask, without their
-        opening, typos repaired."""
+        """The question as encoders and features read it: without web addresses, the sentences
+        that ask, without their opening, typos repaired."""
         known = self.lexical.is_known
-        opened = without_preamble(without_lead_in(asking_part(question, known)), known)
+        opened = without_preamble(without_lead_in(asking_part(without_links(question), known)), known)
         return self.lexical.speller.repair(opened)
 
     def candidates(
@@ -254,7 +259,7 @@ class Searcher:
         return AnswerSet(
             question=question, abstained=abstained, answers=answers,
             confidence=confidence if answers else None,
-            read_as=view.text if view.text != question and unreadable not in _NOT_READ else None,
+            read_as=view.text if view.text not in (question, "") and unreadable not in _NOT_READ else None,
             unreadable=unreadable,
         )
 

@@ -230,6 +230,14 @@ async def test_a_mention_anywhere_in_the_message_is_not_part_of_the_question():
     assert searcher.asked == ["who met in London?"]
 
 
+async def test_the_lines_of_a_message_reach_the_searcher():
+    """One question a line stays one question a line: the searcher answers each on its own."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher)
+    await bot.on_message(mention_message(bot, "<@999> who met in London?  \n\n  who led the talks?"))
+    assert searcher.asked == ["who met in London?\nwho led the talks?"]
+
+
 async def test_a_bare_mention_replying_to_a_message_asks_about_that_message():
     """Replying "@quotebot" to a claim looks the claim up in the articles."""
     searcher = StubSearcher()

@@ -143,6 +143,18 @@ def test_two_questions_in_one_message_are_separated(typed):
     assert [p.rstrip("?").lower() for p in parts] == ["who led china's delegation", "how long did the talks last"]
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["1) who led China's delegation 2) how long did the talks last",
+     "who led China's delegation\nhow long did the talks last",
+     "- who led China's delegation\n- how long did the talks last"],
+)
+def test_questions_listed_or_one_a_line_are_separated(typed):
+    """A numbered list, or one question a line, asks its questions each on its own."""
+    parts = separate_questions(typed, _naming("delegation talks"))
+    assert parts == ["who led China's delegation", "how long did the talks last"]
+
+
 def test_a_sentence_that_does_not_ask_goes_with_the_question_after_it():
     """"Talks were held in London." stays with the question it leads to."""
     parts = separate_questions("Talks were held in London. Who attended? Who led China's side?", _naming("talks london china"))
@@ -157,7 +169,7 @@ def test_a_sentence_that_does_not_ask_goes_with_the_question_after_it():
 )
 def test_questions_that_lean_on_each_other_stay_one(typed):
     """A part pointing back ("he", "it") or naming nothing ("And when?") is not asked alone."""
-    assert separate_questions(typed, _naming("talks china delegation exports")) == [typed]
+    assert separate_questions(typed, _naming("talks china delegation exports")) == [" ".join(typed.split())]
 
 
 def test_more_questions_than_the_limit_are_asked_as_one():

@@ -90,6 +90,19 @@ def test_a_question_naming_nothing_is_not_answered(fake_settings):
     assert result.abstained and result.answers and result.unreadable == "names nothing"
 
 
+def test_a_web_address_in_a_question_is_not_searched(fake_settings):
+    """ "https://… who led the delegation?" is read without the address."""
+    searcher = _searcher(fake_settings, "The delegation was led by He Lifeng.", "Markets rose on Monday.")
+    assert searcher.ask("https://example.com/news?id=3 who led the delegation?").read_as == "who led the delegation?"
+
+
+def test_a_question_of_only_a_web_address_names_nothing(fake_settings):
+    """A pasted link alone is no question: it names nothing, and shows no empty reading."""
+    searcher = _searcher(fake_settings, "The delegation was led by He Lifeng.", "Markets rose on Monday.")
+    result = searcher.ask("www.example.com/article")
+    assert result.unreadable == "names nothing" and result.read_as is None
+
+
 def test_thanks_is_answered_in_kind_not_searched(fake_settings):
     """ "thanks!" abstains as thanks, with no reading of it to show."""
     searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
