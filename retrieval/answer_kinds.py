@@ -125,8 +125,9 @@ def _head_kind(after: list[str]) -> frozenset[str]:
 
 def _opens_phrase(after: list[str]) -> bool:
     """Whether the words after "what/which" open a noun phrase: "what drove prices up" asks for
-    no price, a verb right after "what" opens a clause."""
-    return not after or after[0] in _COPULA or names_a_thing(stem(after[0]))
+    no price, a verb right after "what" opens a clause. A head noun that is also a verb ("what
+    *share* of…", "what *rate*…") opens a phrase there."""
+    return not after or after[0] in _COPULA or after[0] in _HEAD_KIND or names_a_thing(stem(after[0]))
 
 
 def _phrase(after: list[str]) -> list[str]:

@@ -15,6 +15,8 @@ from retrieval.answer_kinds import asked_for_words, held_kinds, holds_wanted, is
         ("how much did the ticket cost", {"count", "money", "share"}),
         ("what tariff rate did trump announce", {"share"}),
         ("what's the price of dysprosium", {"money"}),
+        ("what share of the world's rare earths comes from china", {"share"}),
+        ("which nation holds most of the forest", {"place"}),
         ("How many magnets did China ship?", {"count"}),
         ("when did the talks resume", {"time"}),
         ("who led the delegation", {"person"}),
