@@ -11,6 +11,7 @@ QUICK = [
     ["query_latency.py"],
     ["cold_start.py", "--runs", "5"],
     ["robustness.py"],  # the seed dev set typed carelessly: seconds
+    ["follow_ups.py"],  # gold questions asked as follow-ups ("what did she say?"): seconds
     # MiniLM only: the e5 second stage would first spend ~12 minutes embedding SQuAD.
     ["eval_throughput.py", "--limit", "1000", "--second-model", "none"],
     ["scale.py", "--sizes", "100000", "--queries", "100"],

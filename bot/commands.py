@@ -157,6 +157,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     console.print("[dim]loading…[/dim]")
     searcher, _ = open_searcher(settings)
     console.print("Ask about the articles. [dim](Ctrl-D or 'exit' to leave)[/dim]")
+    previous = None
     while True:
         try:
             question = console.input("[bold cyan]? [/bold cyan]")
@@ -168,10 +169,11 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         if not question.strip():  # Enter alone: ask again, no scolding
             continue
         try:
-            result = searcher.ask(question)
+            result = searcher.ask(question, previous)
         except QuestionError as exc:
             console.print(f"[dim]{exc}[/dim]")
             continue
+        previous = result.each()[-1]  # gives a follow-up ("what did she say?") its person
         for line in render(result, searcher.threshold(), show_closest=args.show_closest):
             console.print(line, highlight=False)
 

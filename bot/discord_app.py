@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import time
 from typing import Callable
 
 import discord
@@ -17,6 +18,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from index.errors import ConfigError, UserError
+from retrieval.answer import AnswerSet
 from retrieval.errors import QuestionError
 
 from .config import TOKEN_VARIABLE, Settings
@@ -26,6 +28,11 @@ from .discord_render import (
 )
 
 log = logging.getLogger("quotebot.discord")
+
+# How long a user's last answer in a channel gives a follow-up ("what did she say?") its person.
+FOLLOW_UP_SECONDS = 600
+# Conversations remembered at most (the oldest forgotten first): a busy server's memory stays bounded.
+MAX_CONVERSATIONS = 10_000
 
 
 class QuoteBot(commands.Bot):
@@ -50,6 +57,7 @@ class QuoteBot(commands.Bot):
         self._message_cooldown = commands.CooldownMapping.from_cooldown(
             settings.discord.cooldown_questions, settings.discord.cooldown_seconds, commands.BucketType.user
         )
+        self._last_answers: dict[tuple[int, int], tuple[float, AnswerSet]] = {}
         self.tree.on_error = self.on_app_command_error
         add_commands(self.tree, self)
 
@@ -63,15 +71,29 @@ class QuoteBot(commands.Bot):
         elif self._sync_global:
             await self.tree.sync()
 
-    async def answer_text(self, question: str) -> str:
-        """The reply to a question, computed off the event loop with bounded concurrency."""
+    async def answer_text(self, question: str, conversation: tuple[int, int] | None = None) -> str:
+        """The reply to a question, computed off the event loop with bounded concurrency. In a
+        `conversation` (channel, user) the answer before it, if recent, reads a follow-up."""
+        previous = self._previous_answer(conversation)
         async with self._in_flight:
             loop = asyncio.get_running_loop()
             try:
-                result = await loop.run_in_executor(None, self.searcher.ask, question)
+                result = await loop.run_in_executor(None, self.searcher.ask, question, previous)
             except QuestionError:
                 return "Ask me a question about the articles, e.g. `/ask who led the talks?`"
+        if conversation is not None:
+            self._remember(conversation, result.each()[-1])
         return render_answer(result, self.searcher.threshold())
+
+    def _previous_answer(self, conversation: tuple[int, int] | None) -> AnswerSet | None:
+        said = self._last_answers.get(conversation) if conversation is not None else None
+        return said[1] if said is not None and time.monotonic() - said[0] < FOLLOW_UP_SECONDS else None
+
+    def _remember(self, conversation: tuple[int, int], result: AnswerSet) -> None:
+        self._last_answers.pop(conversation, None)  # re-inserted last: the dict stays oldest first
+        self._last_answers[conversation] = (time.monotonic(), result)
+        while len(self._last_answers) > MAX_CONVERSATIONS:
+            del self._last_answers[next(iter(self._last_answers))]
 
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or self.user is None:
@@ -89,7 +111,7 @@ class QuoteBot(commands.Bot):
             return
         try:
             async with message.channel.typing():
-                text = await self.answer_text(question)
+                text = await self.answer_text(question, (message.channel.id, message.author.id))
         except Exception:
             log.exception("answering a message failed")
             text = APOLOGY
@@ -135,7 +157,8 @@ def add_commands(tree: app_commands.CommandTree, bot: QuoteBot) -> None:
     @app_commands.checks.dynamic_cooldown(cooldown, key=lambda i: i.user.id)
     async def ask(interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]) -> None:
         await interaction.response.defer(thinking=True)
-        await send(interaction, await bot.answer_text(without_markup(question)))
+        conversation = (interaction.channel_id or 0, interaction.user.id)
+        await send(interaction, await bot.answer_text(without_markup(question), conversation))
 
     # Right-click a message → Apps → "Find in articles": what someone claimed, checked against the
     # articles. A context menu carries the message's text without the message-content intent.

@@ -6,8 +6,8 @@ from retrieval.answer import AnswerSet
 NOT_IN_ARTICLES = "The articles don't say."
 OTHER_LANGUAGE = "quotebot reads questions in English, and this one seems to be in another language."
 NAMES_NOTHING = (
-    "That question names nothing to look for. quotebot takes each question on its own: "
-    "say who or what you mean (\"what did the minister say?\", not \"what did he say?\")."
+    "That question names nothing to look for: say who or what you mean "
+    "(\"what did the minister say?\", not \"what did he say?\")."
 )
 
 YOU_ARE_WELCOME = "You're welcome. Ask about the articles any time."

@@ -186,12 +186,17 @@ def _has_duration(tokens: list[str]) -> bool:
     )
 
 
+def name_phrases(sentence: str) -> list[str]:
+    """The capitalised names of a sentence as written ("Kelly Ann Shaw", "White House")."""
+    return _INNER_NAME.findall(sentence) + _OPENING_NAME.findall(sentence)
+
+
 @lru_cache(maxsize=65_536)
 def names_in(sentence: str) -> tuple[frozenset[str], ...]:
     """Content terms of each capitalised name of a sentence."""
-    found = _INNER_NAME.findall(sentence) + _OPENING_NAME.findall(sentence)
     return tuple(
-        terms for name in found if (terms := frozenset(stem(w) for w in name.lower().split() if w not in STOPWORDS))
+        terms for name in name_phrases(sentence)
+        if (terms := frozenset(stem(w) for w in name.lower().split() if w not in STOPWORDS))
     )
 
 

@@ -7,7 +7,7 @@ import numpy as np
 
 from index.table import SentenceTable
 
-from .name_variants import name_variants
+from .name_variants import capitalised_words, name_variants
 from .places import single_word_places
 from .spelling import Speller
 from .text import STOPWORDS, stem, words
@@ -43,6 +43,8 @@ class LexicalIndex:
         self._idf = {t: float(np.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5))) for t, i in vocab.items()}
         self._unseen_idf = float(np.log(1 + (n + 0.5) / 0.5))
         self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
+        self._texts = [s.text for s in table.sentences]
+        self._name_terms: frozenset[str] | None = None  # built on the first follow-up
 
     def resolve(self, words: list[str]) -> list[str]:
         """Stems of question words, misspelt ones first repaired ("Lutnikc" → "Lutnick"; see
@@ -56,6 +58,14 @@ class LexicalIndex:
         """Resolved terms and the other spellings the articles give them (for highlighting)."""
         wanted = set(terms)
         return (*terms, *(v for v, t in self.variants.items() if t in wanted))
+
+    def is_name(self, word: str) -> bool:
+        """Whether a lower-case word (typos repaired) is one the articles write only capitalised,
+        places aside: mostly the names of people and organisations ("lutnick", not "china")."""
+        if self._name_terms is None:
+            places = {term for term, _ in single_word_places()}
+            self._name_terms = frozenset(stem(w) for w in capitalised_words(self._texts)) - places
+        return bool(word) and self.resolve([word])[0] in self._name_terms
 
     def positions(self, ids: np.ndarray) -> np.ndarray:
         """Table positions (rows of `self.ids` and of every score array) of sentence ids."""

@@ -81,3 +81,10 @@ def name_variants(texts: Iterable[str]) -> dict[str, str]:
                     keep, drop = sorted((ra, rb), key=lambda w: (-counts[w], w))
                     parent[drop] = keep
     return {stem(name): stem(root(name)) for name in names if stem(root(name)) != stem(name)}
+
+
+def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-case forms of the words the articles only ever write capitalised: mostly names."""
+    tokens = set(_TOKEN_SPLIT.split("\n".join(texts))[1::2])
+    lower = {token.lower() for token in tokens if not token[0].isupper()}
+    return frozenset(token.lower() for token in tokens if token[0].isupper()) - lower

@@ -20,6 +20,7 @@ from index.table import Sentence
 from .answer import Answer, AnswerSet, Quote
 from .features import QuestionView, SentenceView, candidate_features, view_question, view_sentence
 from .fusion import reciprocal_rank_fusion, weighted_fusion
+from .follow_up import with_person
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
@@ -79,9 +80,16 @@ class Searcher:
             return self.second_stage.threshold
         return DEFAULT_THRESHOLDS[f"hybrid-{s.fusion}" if mode == "hybrid" else mode]
 
-    def ask(self, question: str) -> AnswerSet:
-        """Answers to one question (raises QuestionError for an empty one)."""
-        return self.ask_many([question])[0]
+    def ask(self, question: str, previous: AnswerSet | None = None) -> AnswerSet:
+        """Answers to one question (raises QuestionError for an empty one). In a conversation,
+        `previous` is the answer before it: a follow-up is read with the person that one was
+        about ("what did she say?" → "what did Kelly Ann Shaw say?", shown in read_as)."""
+        asked = clean_question(question, self.settings.max_question_chars)
+        meant = with_person(asked, previous, self.lexical.is_name)
+        result = self.ask_many([meant])[0]
+        if meant == asked:
+            return result
+        return result.model_copy(update={"question": asked, "read_as": result.read_as or meant})
 
     def ask_many(self, questions: list[str], batch_size: int = 64) -> list[AnswerSet]:
         """Answers to many questions, encoding them in batches."""

@@ -16,15 +16,16 @@ class StubSearcher:
 
     def __init__(self, quote="Officials met @everyone in London.", fail=False, abstain=False):
         self.quote, self.fail, self.abstain = quote, fail, abstain
-        self.asked = []
+        self.asked, self.previous = [], []
         self.index = MagicMock()
         self.index.manifest.files = {}
 
     def threshold(self):
         return 0.5
 
-    def ask(self, question):
+    def ask(self, question, previous=None):
         self.asked.append(question)
+        self.previous.append(previous)
         if self.fail:
             raise RuntimeError("boom")
         answer = Answer(quote=self.quote, source="a.txt", line=2, start=0, end=len(self.quote), score=0.9)
@@ -178,7 +179,7 @@ async def test_answers_run_off_the_event_loop_with_bounded_concurrency():
     lock = threading.Lock()
 
     class Slow(StubSearcher):
-        def ask(self, question):
+        def ask(self, question, previous=None):
             nonlocal running, peak
             with lock:
                 running += 1
@@ -208,6 +209,7 @@ def mention_message(bot, content, replied_to=None):
     if replied_to is not None:
         message.reference = MagicMock(spec=discord.MessageReference)
         message.reference.resolved = MagicMock(spec=discord.Message, content=replied_to)
+    message.channel.id = 5
     message.channel.typing = MagicMock(return_value=AsyncMock())
     message.reply = AsyncMock()
     return message
@@ -236,6 +238,26 @@ async def test_the_lines_of_a_message_reach_the_searcher():
     bot = make_bot(searcher)
     await bot.on_message(mention_message(bot, "<@999> who met in London?  \n\n  who led the talks?"))
     assert searcher.asked == ["who met in London?\nwho led the talks?"]
+
+
+async def test_a_follow_up_in_the_same_channel_reads_the_previous_answer():
+    """The second mention by one user in one channel is asked with the first one's answer."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher)
+    await bot.on_message(mention_message(bot, "<@999> who is Kelly Ann Shaw?"))
+    await bot.on_message(mention_message(bot, "<@999> where does she work?"))
+    assert searcher.previous[0] is None and searcher.previous[1].question == "who is Kelly Ann Shaw?"
+
+
+async def test_another_users_question_is_no_follow_up():
+    """A follow-up reads only its own asker's previous answer."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher)
+    await bot.on_message(mention_message(bot, "<@999> who is Kelly Ann Shaw?"))
+    other = mention_message(bot, "<@999> where does she work?")
+    other.author.id = 8
+    await bot.on_message(other)
+    assert searcher.previous == [None, None]
 
 
 async def test_a_bare_mention_replying_to_a_message_asks_about_that_message():

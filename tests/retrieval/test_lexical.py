@@ -28,3 +28,10 @@ def test_highlighting_covers_every_spelling_of_a_name():
     """The other spellings of a question's name are among the words to highlight."""
     lexicon = _lexicon("Scott Bessent led the talks.", "Scott Bessent spoke.", "Scott Bescent told reporters.")
     assert set(lexicon.spellings(("bessent",))) == {"bessent", "bescent"}
+
+
+def test_a_name_is_a_word_the_articles_write_only_capitalised_places_aside():
+    """ "Lutnick" (even typed "lutnikc") is a name; "talks" and "China" are not."""
+    lexicon = _lexicon("Howard Lutnick met officials.", "China held talks.", "Talks went on, Lutnick said.")
+    assert lexicon.is_name("lutnick") and lexicon.is_name("lutnikc")
+    assert not lexicon.is_name("talks") and not lexicon.is_name("china")

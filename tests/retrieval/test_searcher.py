@@ -148,3 +148,11 @@ def test_a_message_asking_two_questions_answers_each(seed_searcher):
     assert "He Lifeng" in first.best.quote
     assert "hours" in second.best.quote
     assert result.read_as == "Who led China's delegation?"
+
+
+def test_a_follow_up_is_answered_about_the_person_before_it(seed_searcher):
+    """ "which law firm does she work for" after a question about Kelly Ann Shaw quotes her firm."""
+    previous = seed_searcher.ask("what does kelly ann shaw expect china to do")
+    result = seed_searcher.ask("which law firm does she work for", previous)
+    assert result.read_as == "which law firm does kelly ann shaw work for"
+    assert "Akin Gump" in result.best.quote

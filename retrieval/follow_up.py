@@ -1,0 +1,87 @@
+"""A follow-up in a conversation ("what did she say?") read with the person the exchange before
+it was about ("what did Kelly Ann Shaw say?"). quotebot keeps no other memory: a follow-up that
+points at no one clear is read as asked (and refused as naming nothing, if it names nothing)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .answer import AnswerSet
+from .answer_kinds import name_phrases, wanted_kinds
+from .places import find_places
+from .text import content_terms, normal_form, word_form
+
+# Pronouns standing for a person: he/she/him, his/hers, and "her" — possessive before a word
+# that is not a stopword ("her firm"), else the object ("who hired her in May").
+_PRONOUN = re.compile(r"\b(?:(he|she|him)|(his|hers)|(her))\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][sS]\b)?")
+
+
+def names_in_question(question: str, is_name: Callable[[str], bool]) -> list[str]:
+    """The names a question holds, as typed: runs of words the articles write only capitalised,
+    places aside (`is_name` tells, of a lower-case word): "what does kelly ann shaw expect
+    china to do" → ["kelly ann shaw"]."""
+    runs: list[list[re.Match]] = []
+    for match in _WORD.finditer(question):
+        if not is_name(word_form(normal_form(match.group()))):
+            continue
+        if runs and question[runs[-1][-1].end() : match.start()] == " " and not _possessive(runs[-1][-1]):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return [question[run[0].start() : run[-1].end()].removesuffix("'s").removesuffix("’s") for run in runs]
+
+
+def _possessive(match: re.Match) -> bool:
+    return match.group()[-2:].lower() in ("'s", "’s")
+
+
+def person_of(previous: AnswerSet, is_name: Callable[[str], bool]) -> str | None:
+    """The one person the previous exchange was about: the one name its question held, as typed
+    ("what does kelly ann shaw expect…" → "kelly ann shaw"), else, for a "who" question, the one
+    name its answer gave ("who led China's delegation?" → "Vice Premier He Lifeng"). None when
+    there is no such name, or more than one."""
+    asked = previous.read_as or previous.question
+    named = names_in_question(asked, is_name)
+    if named:
+        return named[0] if len(named) == 1 else None
+    best = previous.best
+    if best is None or "person" not in wanted_kinds(asked):
+        return None
+    names = list(dict.fromkeys(name_phrases(best.quote)))
+    asked_terms = set(content_terms(asked))
+    # A name inside a longer one is that one ("Ann Shaw" in "Kelly Ann Shaw").
+    given = [
+        n for n in names
+        if not _is_place(n) and not any(n != m and n in m for m in names) and asked_terms.isdisjoint(content_terms(n))
+    ]
+    return given[0] if len(given) == 1 else None
+
+
+def _is_place(name: str) -> bool:
+    """Whether every word of a name belongs to a place ("China", "The Chinese", "Hong Kong")."""
+    terms = set(content_terms(name))
+    return bool(terms) and terms <= {t for place in find_places(name) for t in place.terms}
+
+
+def with_person(question: str, previous: AnswerSet | None, is_name: Callable[[str], bool]) -> str:
+    """The question with its first person pronoun read as the person the previous exchange was
+    about ("where was he speaking from when he…" → "where was hassett speaking from when he…");
+    unchanged when it has none, names someone itself ("what did Lutnick say when he…"), or the
+    person is unclear."""
+    pronoun = _PRONOUN.search(question)
+    if previous is None or pronoun is None or names_in_question(question, is_name):
+        return question
+    person = person_of(previous, is_name)
+    if person is None:
+        return question
+    subject, possessive, _ = pronoun.groups()
+    after = _NEXT_WORD.match(question, pronoun.end())
+    if subject:
+        said = person
+    elif possessive or (after and content_terms(after.group(1))):
+        said = f"{person}'s"
+    else:
+        said = person
+    return question[: pronoun.start()] + said + question[pronoun.end() :]

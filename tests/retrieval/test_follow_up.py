@@ -1,0 +1,67 @@
+"""A follow-up read with the person the exchange before it was about (retrieval.follow_up)."""
+import pytest
+
+from retrieval.answer import Answer, AnswerSet
+from retrieval.follow_up import names_in_question, person_of, with_person
+
+SHAW = "Kelly Ann Shaw, a former White House trade adviser at Akin Gump in Washington, said she expects China to act."
+# Words the articles write only capitalised, places aside.
+NAMES = frozenset("kelly ann shaw lutnick trump hassett lifeng bessent greer".split())
+
+
+def is_name(word: str) -> bool:
+    return word in NAMES
+
+
+def answered(question: str, quote: str, abstained: bool = False) -> AnswerSet:
+    answer = Answer(quote=quote, source="a.txt", line=1, start=0, end=len(quote), score=0.9)
+    return AnswerSet(question=question, abstained=abstained, answers=[answer])
+
+
+def test_a_name_of_several_words_is_one_name_as_typed():
+    """ "kelly ann shaw" is one name; "china" (a place) is none; "Lutnick's" is Lutnick."""
+    assert names_in_question("what does kelly ann shaw expect china to do", is_name) == ["kelly ann shaw"]
+    assert names_in_question("what does Lutnick's agency oversee", is_name) == ["Lutnick"]
+
+
+def test_the_person_asked_about_is_the_one_the_question_named():
+    """ "what does kelly ann shaw expect" was about Kelly Ann Shaw, answered or not."""
+    assert person_of(answered("what does kelly ann shaw expect china to do", SHAW), is_name) == "kelly ann shaw"
+    assert person_of(answered("what does kelly ann shaw expect", SHAW, abstained=True), is_name) == "kelly ann shaw"
+
+
+def test_a_who_question_is_about_the_one_name_its_answer_gives():
+    """ "who led China's delegation?" was about the name the answer adds."""
+    quote = "The Chinese delegation was led by Vice Premier He Lifeng."
+    assert person_of(answered("who led China's delegation?", quote), is_name) == "Vice Premier He Lifeng"
+
+
+def test_no_person_when_there_are_several():
+    """Two names asked about, or two given in answer to "who", point at no one in particular."""
+    assert person_of(answered("did trump and lutnick meet?", SHAW), is_name) is None
+    quote = "The talks were led by Scott Bessent and Jamieson Greer."
+    assert person_of(answered("who led the talks?", quote), is_name) is None
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "meant"),
+    [("where does she work?", "where does kelly ann shaw work?"),
+     ("what did her firm say", "what did kelly ann shaw's firm say"),
+     ("who hired her in May", "who hired kelly ann shaw in May"),
+     ("what is his view", "what is kelly ann shaw's view"),
+     ("what did she say when she spoke", "what did kelly ann shaw say when she spoke")],
+)
+def test_the_first_person_pronoun_is_read_as_the_person(follow_up, meant):
+    """he/she/him stand for the name, his/hers and "her" before a noun for its possessive."""
+    assert with_person(follow_up, answered("what does kelly ann shaw expect", SHAW), is_name) == meant
+
+
+def test_a_question_naming_someone_itself_is_left_alone():
+    """ "what did Lutnick say when he…" names its own person."""
+    question = "what did Lutnick say when he spoke"
+    assert with_person(question, answered("what does kelly ann shaw expect", SHAW), is_name) == question
+
+
+def test_without_a_previous_answer_nothing_changes():
+    """Outside a conversation a question is read as asked."""
+    assert with_person("what did she say?", None, is_name) == "what did she say?"
