@@ -151,3 +151,24 @@ def test_chat_passes_over_an_empty_line(tmp_path):
     proc = chat(tmp_path, "\n   \n?!\nexit\n")
     assert proc.returncode == 0, proc.stderr
     assert "empty" not in proc.stdout and proc.stdout.count("no words to look for") == 1
+
+
+def test_chat_reads_a_follow_up_with_the_person_asked_about(tmp_path):
+    """In the chat, "which law firm does she work for" after a question about Kelly Ann Shaw finds her firm."""
+    proc = chat(tmp_path, "what does kelly ann shaw expect china to do\nwhich law firm does she work for\nexit\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "read as: which law firm does kelly ann shaw work for" in proc.stdout
+    assert "Akin Gump" in proc.stdout.split("read as:")[1]
+
+
+def test_batch_line_answers_each_question_of_a_line(tmp_path):
+    """A piped line asking two questions gets both answers on its one output line."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--corpus", str(SEEDS), "--index-dir", str(tmp_path)],
+        input="Who led China's delegation? How long did the talks last?\n", capture_output=True, text=True,
+        env=env, cwd=REPO, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stdout.strip().split(" | ")
+    assert "He Lifeng" in first and "hours" in second
