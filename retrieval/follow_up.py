@@ -1,6 +1,8 @@
-"""A follow-up in a conversation ("what did she say?") read with the person the exchange before
-it was about ("what did Kelly Ann Shaw say?"). quotebot keeps no other memory: a follow-up that
-points at no one clear is read as asked (and refused as naming nothing, if it names nothing)."""
+"""A follow-up in a conversation read with the question before it: "what did she say?" with the
+person that exchange was about ("what did Kelly Ann Shaw say?"), "and Hassett?" as the question
+before about Hassett instead ("what did Lutnick say" → "what did Hassett say"). quotebot keeps
+no other memory: a follow-up that points at no one clear is read as asked (and refused as
+naming nothing, if it names nothing)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +11,7 @@ from collections.abc import Callable
 from .answer import AnswerSet
 from .answer_kinds import name_phrases, wanted_kinds
 from .places import find_places
+from .question import has_asking_words
 from .text import content_terms, normal_form, word_form
 
 # Pronouns standing for a person: he/she/him, his/hers, and "her" — possessive before a word
@@ -16,6 +19,9 @@ from .text import content_terms, normal_form, word_form
 _PRONOUN = re.compile(r"\b(?:(he|she|him)|(his|hers)|(her))\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][sS]\b)?")
+# "and Hassett?", "what about the US?", "how about Lutnick": the question before, about another.
+_INSTEAD = re.compile(r"^(?:and\s+)?(?:(?:what|how)\s+about\s+)?(?P<other>[^?]+?)\s*\?*$", re.IGNORECASE)
+_INSTEAD_OPENING = re.compile(r"^(?:and|what\s+about|how\s+about)\b", re.IGNORECASE)
 
 
 def names_in_question(question: str, is_name: Callable[[str], bool]) -> list[str]:
@@ -85,3 +91,34 @@ def with_person(question: str, previous: AnswerSet | None, is_name: Callable[[st
     else:
         said = person
     return question[: pronoun.start()] + said + question[pronoun.end() :]
+
+
+def read_in_conversation(question: str, previous: AnswerSet | None, is_name: Callable[[str], bool]) -> str:
+    """A follow-up as meant after `previous`: with its person (`with_person`), or, for "and X?" or
+    "what about X?", the question before with its one name or place put as X (`instead`)."""
+    meant = with_person(question, previous, is_name)
+    return meant if meant != question else instead(question, previous, is_name)
+
+
+def instead(question: str, previous: AnswerSet | None, is_name: Callable[[str], bool]) -> str:
+    """ "and Hassett?" after "what did Lutnick say" → "what did Hassett say": the question before
+    with the one name it held (else the one place) put as what this one asks about. Unchanged
+    when this is no such question, or the one before held no single name or place."""
+    match = _INSTEAD.match(question) if _INSTEAD_OPENING.match(question) else None
+    other = match["other"] if match else ""
+    # What it asks about: a few words naming something ("and when?" asks anew; so does "and who led them?").
+    if previous is None or not content_terms(other) or len(other.split()) > 4 or has_asking_words(other):
+        return question
+    asked = previous.read_as or previous.question
+    named = names_in_question(asked, is_name)
+    if not named:
+        named = [
+            " ".join(m.group() for m in _WORD.finditer(asked) if set(content_terms(m.group())) & set(place.terms))
+            for place in find_places(asked)
+        ]
+    if len(named) != 1 or not named[0]:
+        return question
+    at = asked.lower().find(named[0].lower())
+    if at < 0:
+        return question
+    return asked[:at] + other + asked[at + len(named[0]) :]

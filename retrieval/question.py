@@ -222,6 +222,11 @@ def small_talk(question: str) -> Literal["thanks", "greeting"] | None:
     return next((kind for kind, words in _SMALL_TALK.items() if words.fullmatch(said)), None)
 
 
+def has_asking_words(text: str) -> bool:
+    """Whether a text asks by its words: a question word anywhere, or an opening "did/is/can…"."""
+    return bool(_ASKS_BY_ITS_WORDS.search(text))
+
+
 def _points_back(sentence: str) -> bool:
     """Whether a pronoun of the sentence may stand for something named before it: one with no
     capitalised name ahead of it in the sentence ("who led them", not "what did Trump say when he…")."""

@@ -20,7 +20,7 @@ from index.table import Sentence
 from .answer import Answer, AnswerSet, Quote
 from .features import QuestionView, SentenceView, candidate_features, view_question, view_sentence
 from .fusion import reciprocal_rank_fusion, weighted_fusion
-from .follow_up import with_person
+from .follow_up import read_in_conversation
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
@@ -83,9 +83,10 @@ class Searcher:
     def ask(self, question: str, previous: AnswerSet | None = None) -> AnswerSet:
         """Answers to one question (raises QuestionError for an empty one). In a conversation,
         `previous` is the answer before it: a follow-up is read with the person that one was
-        about ("what did she say?" → "what did Kelly Ann Shaw say?", shown in read_as)."""
+        about ("what did she say?" → "what did Kelly Ann Shaw say?"), "and Hassett?" as that
+        question about Hassett (shown in read_as)."""
         asked = clean_question(question, self.settings.max_question_chars)
-        meant = with_person(asked, previous, self.lexical.is_name)
+        meant = read_in_conversation(asked, previous, self.lexical.is_name)
         result = self.ask_many([meant])[0]
         if meant == asked:
             return result

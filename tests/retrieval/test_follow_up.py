@@ -2,7 +2,7 @@
 import pytest
 
 from retrieval.answer import Answer, AnswerSet
-from retrieval.follow_up import names_in_question, person_of, with_person
+from retrieval.follow_up import instead, names_in_question, person_of, with_person
 
 SHAW = "Kelly Ann Shaw, a former White House trade adviser at Akin Gump in Washington, said she expects China to act."
 # Words the articles write only capitalised, places aside.
@@ -65,3 +65,25 @@ def test_a_question_naming_someone_itself_is_left_alone():
 def test_without_a_previous_answer_nothing_changes():
     """Outside a conversation a question is read as asked."""
     assert with_person("what did she say?", None, is_name) == "what did she say?"
+
+
+@pytest.mark.parametrize(
+    ("before", "follow_up", "meant"),
+    [("what did lutnick say about the talks", "and hassett?", "what did hassett say about the talks"),
+     ("what did Lutnick say about the talks", "how about Trump", "what did Trump say about the talks"),
+     ("who led China's delegation?", "what about the US?", "who led the US delegation?")],
+)
+def test_and_x_asks_the_question_before_about_x(before, follow_up, meant):
+    """ "and X?" puts X for the one name (else place) the question before held."""
+    assert instead(follow_up, answered(before, SHAW, abstained=True), is_name) == meant
+
+
+@pytest.mark.parametrize("follow_up", ["and when?", "and who led them?", "and?", "what about it"])
+def test_and_a_new_question_is_no_question_about_another(follow_up):
+    """ "and when?" or "and who led them?" asks anew, about nothing to put in place."""
+    assert instead(follow_up, answered("what did lutnick say", SHAW), is_name) == follow_up
+
+
+def test_and_x_after_a_question_without_one_name_is_left_alone():
+    """ "who led the talks" names no one and no place to stand in for."""
+    assert instead("and the US?", answered("who led the talks", SHAW), is_name) == "and the US?"

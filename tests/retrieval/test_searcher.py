@@ -156,3 +156,11 @@ def test_a_follow_up_is_answered_about_the_person_before_it(seed_searcher):
     result = seed_searcher.ask("which law firm does she work for", previous)
     assert result.read_as == "which law firm does kelly ann shaw work for"
     assert "Akin Gump" in result.best.quote
+
+
+def test_and_x_asks_the_question_before_about_x(seed_searcher):
+    """ "what about the US?" after "who led China's delegation?" quotes who led the US one."""
+    previous = seed_searcher.ask("who led China's delegation?")
+    result = seed_searcher.ask("what about the US?", previous)
+    assert result.read_as == "who led the US delegation?"
+    assert "Bescent" in result.best.quote or "Bessent" in result.best.quote
