@@ -18,8 +18,9 @@ APOLOGY = "Sorry — something went wrong while answering. The error was logged;
 ABOUT = (
     "**quotebot** answers questions about a fixed set of news articles by quoting, verbatim, the "
     "one sentence that answers — with its file and line — or says plainly that the articles "
-    "don't say. It never writes an answer of its own. Ask with `/ask`, by mentioning me, or in a DM; "
-    "to check what someone wrote, right-click their message → Apps → **Find in articles**."
+    "don't say. It never writes an answer of its own. Ask with `/ask`, by mentioning me, or in a DM "
+    "(follow up with \"what did she say?\" or \"and the US?\"); to check what someone wrote, "
+    "right-click their message → Apps → **Find in articles**."
 )
 NOTHING_TO_FIND = "That message has no words to look for in the articles."
 _MENTION_LIKE = re.compile(r"<(@[!&]?|#)(\d+)>")
