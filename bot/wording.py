@@ -16,12 +16,16 @@ HELLO = (
     "answers, with its file and line."
 )
 
+# What is said for a question that could not be searched, by why (AnswerSet.unreadable).
+_SAID_INSTEAD = {
+    "other language": OTHER_LANGUAGE, "names nothing": NAMES_NOTHING, "thanks": YOU_ARE_WELCOME, "greeting": HELLO,
+}
+
 
 def refusal(result: AnswerSet) -> str:
     """Why quotebot gives no answer: the articles don't say, it could not search the question, or
     the message was thanks or a greeting (answered in kind)."""
-    said = {"other language": OTHER_LANGUAGE, "names nothing": NAMES_NOTHING, "thanks": YOU_ARE_WELCOME, "greeting": HELLO}
-    return said.get(result.unreadable, NOT_IN_ARTICLES)
+    return _SAID_INSTEAD.get(result.unreadable, NOT_IN_ARTICLES)
 
 
 def confidence_hint(score: float, threshold: float) -> str:

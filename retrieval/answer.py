@@ -6,8 +6,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 # Why a question could not be searched, when quotebot abstained for that: it seems to be in
-# another language, it names nothing at all ("what did he say?": quotebot takes each question
-# on its own), or it is not a question but thanks or a greeting.
+# another language, it names nothing at all ("what did he say?" with no one for "he" to stand
+# for), or it is not a question but thanks or a greeting.
 Unreadable = Literal["other language", "names nothing", "thanks", "greeting"]
 
 

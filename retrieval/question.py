@@ -213,7 +213,13 @@ def _listed(message: str) -> list[str]:
     lines = [line for line in lines if line]
     if len(lines) == 1 and _LIST_MARK.match(lines[0]):
         lines = _LIST_MARK.split(lines[0])
-    return [item for line in lines if (item := _LIST_MARK.sub("", line, count=1).strip())]
+    return [item for line in lines if (item := _without_list_mark(line))]
+
+
+def _without_list_mark(line: str) -> str:
+    """A line without the list mark opening it ("2) how long…"); one inside it stays ("presence - his")."""
+    mark = _LIST_MARK.match(line)
+    return (line[mark.end() :] if mark else line).strip()
 
 
 def small_talk(question: str) -> Literal["thanks", "greeting"] | None:

@@ -19,8 +19,8 @@ from index.table import Sentence
 
 from .answer import Answer, AnswerSet, Quote
 from .features import QuestionView, SentenceView, candidate_features, view_question, view_sentence
-from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .follow_up import read_in_conversation
+from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
@@ -258,8 +258,8 @@ class Searcher:
         # is read "whos kevin hassett").
         strange = self.lexical.speller.is_strange
         other_language = seems_other_language(question, strange) and seems_other_language(view.text, strange)
-        unreadable = (
-            small_talk(question) or ("other language" if other_language else "names nothing" if not view.terms else None)
+        unreadable = small_talk(question) or (
+            "other language" if other_language else "names nothing" if not view.terms else None
         )
         abstained = (
             not answers or unreadable is not None or self._names_nothing_known(view)
@@ -313,7 +313,8 @@ def _by_message(messages: list[str], parts: list[list[str]], answered: list[Answ
     for message, questions in zip(messages, parts):
         first, *more = [next(answers) for _ in questions]
         if more:
-            first = first.model_copy(update={"question": message, "read_as": first.read_as or first.question, "more": more})
+            read = first.read_as or first.question
+            first = first.model_copy(update={"question": message, "read_as": read, "more": more})
         out.append(first)
     return out
 
