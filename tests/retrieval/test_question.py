@@ -196,6 +196,6 @@ def test_a_question_with_thanks_or_a_greeting_is_no_small_talk(question):
 
 def test_a_dash_inside_a_line_is_no_list_mark():
     """Only a mark opening a line is taken off: "presence - his agency" keeps its words."""
-    typed = "- what did Lutnick's presence - his agency - show\n- who led China's side"
+    typed = "what did Lutnick's presence - his agency - show\nwho led China's side"
     parts = separate_questions(typed, _naming("lutnick agency china side"))
     assert parts == ["what did Lutnick's presence - his agency - show", "who led China's side"]
