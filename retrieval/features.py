@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_kinds import asked_for_words, holds_wanted, is_polar, wanted_kinds
+from .answer_kinds import asked_for_words, holds_wanted, is_polar, names_in, wanted_kinds
 from .fusion import ranks
 from .places import countries, find_places
 from .related import opposite_terms, related_terms
@@ -56,6 +56,7 @@ class QuestionView:
     related: dict[str, frozenset[str]]  # term → terms of like meaning (WordNet), where known
     asked: frozenset[str]  # terms naming what is asked for ("which *law firm*"): answer_kinds.asked_for_words
     opposites: dict[str, frozenset[str]]  # term → terms of opposite meaning (WordNet), where known
+    named: frozenset[str]  # terms of the names the question writes capitalised ("how did *Harris* react")
     negated: bool  # the question denies something ("which country did *not* attend")
     polar: bool  # a yes/no question ("did exports rise"), answered by a denial or the opposite too
 
@@ -75,9 +76,19 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         related={t: r for t in terms if (r := related_terms(t))},
         asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
         opposites={t: o for t in terms if (o := opposite_terms(t))},
+        named=_capitalised_names(question),
         negated=is_negated(question),
         polar=is_polar(question),
     )
+
+
+def _capitalised_names(question: str) -> frozenset[str]:
+    """Terms of the names a question writes capitalised, unless it capitalises most of its words
+    (UPPER CASE, Title Case): then capitals tell nothing."""
+    words = question.split()
+    if 2 * sum(w[:1].isupper() for w in words) > len(words):
+        return frozenset()
+    return frozenset(t for name in names_in(question) for t in name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +194,11 @@ def candidate_features(
     weights = [lexicon.idf(t) for t in q.terms]
     total = sum(weights) or 1.0
     # Unseen words that name things: an unseen verb ("slapped") is mostly another wording, and
-    # "the article" is the asker pointing at the articles, which rarely name themselves.
+    # "the article" is the asker pointing at the articles, which rarely name themselves. A name
+    # written capitalised names a thing, whatever its stem ("Harris" is not the verb "harry").
     unseen = {
         t: w for t, w in zip(q.terms, weights)
-        if not lexicon.is_known(t) and names_a_thing(t) and t not in DOCUMENT_TERMS
+        if not lexicon.is_known(t) and (names_a_thing(t) or t in q.named) and t not in DOCUMENT_TERMS
         and not (t in q.places and lexicon.place_terms(q.places[t]))
     }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0

@@ -140,6 +140,13 @@ def test_an_unseen_verb_is_not_unseen_but_an_unseen_noun_is():
     assert _question_features("what price did the us put on export curbs", lexicon)["unseen"] > 0.0
 
 
+def test_a_capitalised_name_is_unseen_whatever_its_stem():
+    """ "Harris" stems like the verb "harry", yet written capitalised it names someone unseen."""
+    lexicon = _lexicon("The US imposed export curbs.", "Exports fell.")
+    assert _question_features("how did Harris react to the curbs", lexicon)["unseen"] > 0.0
+    assert _question_features("HOW DID THE US REACT TO THE CURBS", lexicon)["unseen"] == 0.0
+
+
 def test_the_article_itself_is_not_an_unseen_topic():
     """"Who edited the article" points at the articles, which never say "article" or "piece"."""
     lexicon = _lexicon("Editing by Jane Doe.", "The US imposed export curbs.")
