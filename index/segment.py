@@ -170,10 +170,12 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
-def sentences_of(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def sentences_of(text: str) -> tuple[str, ...]:
     """The sentences of a short text such as a question, as pysbd splits them ("Quick one. Who led
-    the U.S. side?" is two, "the U.S. side" stays whole)."""
-    return [piece.strip() for piece in _segmenter().segment(text) if piece.strip()]
+    the U.S. side?" is two, "the U.S. side" stays whole). Cached: a question is split both to
+    find its questions and to find the sentences around them."""
+    return tuple(piece.strip() for piece in _segmenter().segment(text) if piece.strip())
 
 
 def _sentence_offsets(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -43,7 +43,7 @@ class LexicalIndex:
         self._idf = {t: float(np.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5))) for t, i in vocab.items()}
         self._unseen_idf = float(np.log(1 + (n + 0.5) / 0.5))
         self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
-        self._texts = [s.text for s in table.sentences]
+        self._table = table
         self._name_terms: frozenset[str] | None = None  # built on the first follow-up
 
     def resolve(self, words: list[str]) -> list[str]:
@@ -64,7 +64,8 @@ class LexicalIndex:
         places aside: mostly the names of people and organisations ("lutnick", not "china")."""
         if self._name_terms is None:
             places = {term for term, _ in single_word_places()}
-            self._name_terms = frozenset(stem(w) for w in capitalised_words(self._texts)) - places
+            texts = (s.text for s in self._table.sentences)
+            self._name_terms = frozenset(stem(w) for w in capitalised_words(texts)) - places
         return bool(word) and self.resolve([word])[0] in self._name_terms
 
     def positions(self, ids: np.ndarray) -> np.ndarray:
