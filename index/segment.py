@@ -40,7 +40,7 @@ _BOILERPLATE = [
         r"sign up|subscribe|follow us)\b.{0,40}$",
         r"^(published|posted|filed) (in|under)\b.{0,60}$",
         r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdistributed by\b",
-        r"^\*",  # footnote and disclaimer lines
+        r"^\*(?![*\s])",  # footnote and disclaimer lines ("*This is not…"; not "**bold**", "* item")
     )
 ]
 # Units shorter than this many words without sentence punctuation are headings or site names.

@@ -121,3 +121,13 @@ def test_a_long_paragraph_without_capitals_is_cut_at_full_stops():
     text = "we met at noon by the river. then we talked about the harbour for an hour. " * 1000
     quotes = [text[s.start : s.end] for s in split_sentences(text)]
     assert quotes == ["we met at noon by the river.", "then we talked about the harbour for an hour."] * 1000
+
+
+@pytest.mark.parametrize(
+    "line", ["**Scott Bessent** led the US delegation.", "* Talks lasted seven hours on Monday."],
+)
+def test_markdown_bold_and_bullets_are_not_footnotes(line):
+    """A line opening with "**bold**" or a "* " bullet is content; "*This is not…" is a footnote."""
+    text = f"{line}\n\n*This is not investment advice.\n"
+    quotes = [collapse_whitespace(text[s.start : s.end]) for s in split_sentences(text)]
+    assert quotes == [line]
