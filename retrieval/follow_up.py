@@ -12,12 +12,15 @@ from .answer import AnswerSet
 from .answer_kinds import name_phrases, wanted_kinds
 from .places import find_places
 from .question import has_asking_words
+from .spelling import is_english
 from .text import content_terms, normal_form, word_form
 
 # Pronouns standing for a person: he/she/him, his/hers, and "her" — possessive before a word
 # that is not a stopword ("her firm"), else the object ("who hired her in May").
 _PRONOUN = re.compile(r"\b(?:(he|she|him)|(his|hers)|(her))\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# "who is Kelly Ann Shaw?" asks about the name it holds; "who is the press secretary?" about the answer's.
+_WHO_IS = re.compile(r"^\s*who(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?P<rest>.*)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][sS]\b)?")
 # "and Hassett?", "what about the US?", "how about Lutnick": the question before, about another.
 _INSTEAD = re.compile(r"^(?:and\s+)?(?:(?:what|how)\s+about\s+)?(?P<other>[^?]+?)\s*\?*$", re.IGNORECASE)
@@ -44,17 +47,27 @@ def _possessive(match: re.Match) -> bool:
 
 
 def person_of(previous: AnswerSet, is_name: Callable[[str], bool]) -> str | None:
-    """The one person the previous exchange was about: the one name its question held, as typed
-    ("what does kelly ann shaw expect…" → "kelly ann shaw"), else, for a "who" question, the one
-    name its answer gave ("who led China's delegation?" → "Vice Premier He Lifeng"). None when
-    there is no such name, or more than one."""
+    """The one person the previous exchange was about. For a "who" question other than "who is
+    NAME", the first name its answer gave, without the titles before it ("who led the US
+    delegation?" → "…led by Treasury Secretary Scott Bescent, and Secretary of Commerce Howard
+    Lutnick…" → "Bescent": the one the sentence is about); else the one name its question held,
+    as typed ("what does kelly ann shaw expect…" → "kelly ann shaw"). None when there is no
+    such name, or the question held several."""
     asked = previous.read_as or previous.question
     named = names_in_question(asked, is_name)
-    if named:
-        return named[0] if len(named) == 1 else None
+    who = _WHO_IS.match(asked)
+    if "person" in wanted_kinds(asked) and not (who and named and who["rest"].startswith(named[0])):
+        given = _names_given(previous, asked)
+        if given:
+            return given[0]
+    return named[0] if len(named) == 1 else None
+
+
+def _names_given(previous: AnswerSet, asked: str) -> list[str]:
+    """The names the previous answer gives that its question did not hold, titles taken off."""
     best = previous.best
-    if best is None or "person" not in wanted_kinds(asked):
-        return None
+    if best is None:
+        return []
     names = list(dict.fromkeys(name_phrases(best.quote)))
     asked_terms = set(content_terms(asked))
     # A name inside a longer one is that one ("Ann Shaw" in "Kelly Ann Shaw").
@@ -62,7 +75,16 @@ def person_of(previous: AnswerSet, is_name: Callable[[str], bool]) -> str | None
         n for n in names
         if not _is_place(n) and not any(n != m and n in m for m in names) and asked_terms.isdisjoint(content_terms(n))
     ]
-    return given[0] if len(given) == 1 else None
+    return [_without_titles(n) for n in given]
+
+
+def _without_titles(name: str) -> str:
+    """A name without the words English knows before its last ("Treasury Secretary Scott Bescent"
+    → "Bescent", "President Trump" → "Trump"): titles, and first names common enough to mislead."""
+    words = name.split()
+    while len(words) > 1 and is_english(words[0].lower()):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _is_place(name: str) -> bool:

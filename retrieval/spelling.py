@@ -66,6 +66,11 @@ def _english():
     return SpellChecker(language="en", distance=1)
 
 
+def is_english(word: str) -> bool:
+    """Whether English (pyspellchecker's dictionary) knows a lower-case word."""
+    return word in _english().word_frequency
+
+
 class Speller:
     """Repairs question words against the words of one corpus (and English)."""
 
