@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CorpusError
+from .web_page import is_web_page, page_text
 
 
 # A NUL byte never occurs in text; a few in the head of a file mean it is binary.
@@ -68,7 +69,14 @@ def read_article(path: Path, source: str, warnings: list[str] | None = None) -> 
         return f"skipped {source}: empty"
     if decoded.not_utf8_at is not None and warnings is not None:
         warnings.append(f"read {source} as {decoded.encoding}: it is not UTF-8 (byte {decoded.not_utf8_at})")
-    return Article(source, decoded.text, hashlib.sha256(data).hexdigest())
+    text = decoded.text
+    if is_web_page(text):
+        text = page_text(text)
+        if warnings is not None:
+            warnings.append(f"read {source} as a web page: its markup is left out (offsets count its text)")
+        if not text.strip():
+            return f"skipped {source}: a web page with no text"
+    return Article(source, text, hashlib.sha256(data).hexdigest())
 
 
 @dataclass(frozen=True, slots=True)

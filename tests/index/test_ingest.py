@@ -71,3 +71,13 @@ def test_missing_corpus_is_a_corpus_error(tmp_path):
     """A corpus folder that does not exist gives a clear error."""
     with pytest.raises(CorpusError, match="not found"):
         scan_corpus(tmp_path / "nope")
+
+
+def test_a_web_page_is_read_as_its_text_with_a_warning(corpus):
+    """A page saved as .txt is indexed without its markup, and the reading is said."""
+    page = "<html><body>\n<p>The <b>harbour</b> reopened on Friday.</p>\n</body></html>\n"
+    (corpus / "page.txt").write_text(page, encoding="utf-8")
+    scan = scan_corpus(corpus)
+    article = next(a for a in scan.articles if a.source == "page.txt")
+    assert article.text.split("\n")[1].strip() == "The harbour reopened on Friday."
+    assert any("page.txt as a web page" in w for w in scan.warnings)
