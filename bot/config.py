@@ -31,6 +31,9 @@ class DiscordSettings(BaseModel):
     cooldown_seconds: float = Field(10.0, ge=0, description="Per-user wait between questions.")
     cooldown_questions: int = Field(3, ge=1, description="Questions a user may ask per cooldown window.")
     max_in_flight: int = Field(4, ge=1, description="Questions answered at once; more wait their turn.")
+    follow_up_seconds: float = Field(
+        600.0, ge=0, description="How long a user's last answer in a channel reads their follow-up; 0: never.",
+    )
 
 
 class Settings(BaseSettings):

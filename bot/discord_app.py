@@ -29,8 +29,6 @@ from .discord_render import (
 
 log = logging.getLogger("quotebot.discord")
 
-# How long a user's last answer in a channel gives a follow-up ("what did she say?") its person.
-FOLLOW_UP_SECONDS = 600
 # Conversations remembered at most (the oldest forgotten first): a busy server's memory stays bounded.
 MAX_CONVERSATIONS = 10_000
 
@@ -87,7 +85,8 @@ class QuoteBot(commands.Bot):
 
     def _previous_answer(self, conversation: tuple[int, int] | None) -> AnswerSet | None:
         said = self._last_answers.get(conversation) if conversation is not None else None
-        return said[1] if said is not None and time.monotonic() - said[0] < FOLLOW_UP_SECONDS else None
+        window = self.settings.discord.follow_up_seconds
+        return said[1] if said is not None and time.monotonic() - said[0] < window else None
 
     def _remember(self, conversation: tuple[int, int], result: AnswerSet) -> None:
         self._last_answers.pop(conversation, None)  # re-inserted last: the dict stays oldest first

@@ -249,6 +249,15 @@ async def test_a_follow_up_in_the_same_channel_reads_the_previous_answer():
     assert searcher.previous[0] is None and searcher.previous[1].question == "who is Kelly Ann Shaw?"
 
 
+async def test_follow_ups_can_be_turned_off():
+    """follow_up_seconds = 0: every question is read on its own."""
+    searcher = StubSearcher()
+    bot = make_bot(searcher, follow_up_seconds=0)
+    await bot.on_message(mention_message(bot, "<@999> who is Kelly Ann Shaw?"))
+    await bot.on_message(mention_message(bot, "<@999> where does she work?"))
+    assert searcher.previous == [None, None]
+
+
 async def test_another_users_question_is_no_follow_up():
     """A follow-up reads only its own asker's previous answer."""
     searcher = StubSearcher()
