@@ -160,7 +160,14 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     console = Console()
     console.print("[dim]loading…[/dim]")
     searcher, _ = open_searcher(settings)
-    console.print("Ask about the articles. [dim](Ctrl-D or 'exit' to leave)[/dim]")
+    try:
+        import readline  # noqa: F401  (arrow keys edit the line and recall earlier questions)
+    except ImportError:  # not on every platform
+        pass
+    console.print(
+        "Ask about the articles; follow up with \"what did she say?\" or \"and the US?\". "
+        "[dim](Ctrl-D or 'exit' to leave)[/dim]"
+    )
     previous = None
     while True:
         try:
