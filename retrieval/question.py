@@ -151,9 +151,12 @@ def without_lead_in(question: str) -> str:
     return rest
 
 
-def asking_part(question: str, is_known: Callable[[str], bool]) -> str:
+def asking_part(
+    question: str, is_known: Callable[[str], bool], is_name: Callable[[str], bool] = lambda word: False,
+) -> str:
     """The question without the sentences said around it that do not ask, where `is_known` tells
-    which terms the articles use: "I'm writing a report. How much did exports fall? Thanks!" asks
+    which terms the articles use (and `is_name`, of a lower-case word, which are names they
+    write: "hassett"): "I'm writing a report. How much did exports fall? Thanks!" asks
     "How much did exports fall?". A sentence that asks is always kept. Left out: sentences naming
     nothing the articles use ("Quick one."), and those about the asker or the exchange unless a
     sentence that asks points back ("I read about Bessent. What did he say?"). Kept: sentences
@@ -162,7 +165,7 @@ def asking_part(question: str, is_known: Callable[[str], bool]) -> str:
         return question
     sentences = sentences_of(question)
     asking = [s for s in sentences if _ASKS.search(without_lead_in(s))]
-    points_back = any(_points_back(s) for s in asking or sentences)
+    points_back = any(_points_back(s, is_name) for s in asking or sentences)
 
     def said_aside(sentence: str) -> bool:
         if not any(is_known(t) for t in content_terms(sentence)):
@@ -233,11 +236,14 @@ def has_asking_words(text: str) -> bool:
     return bool(_ASKS_BY_ITS_WORDS.search(text))
 
 
-def _points_back(sentence: str) -> bool:
+def _points_back(sentence: str, is_name: Callable[[str], bool] = lambda word: False) -> bool:
     """Whether a pronoun of the sentence may stand for something named before it: one with no
-    capitalised name ahead of it in the sentence ("who led them", not "what did Trump say when he…")."""
+    name ahead of it in the sentence ("who led them", not "what did Trump say when he…"). A name
+    is capitalised, or a word `is_name` knows ("where was hassett speaking when he…")."""
     pronoun = _PRONOUN.search(sentence)
-    return bool(pronoun) and not _NAME.search(sentence, 0, pronoun.start())
+    if pronoun is None or _NAME.search(sentence, 0, pronoun.start()):
+        return False
+    return not any(is_name(word_form(normal_form(w))) for w in _LETTERS.findall(sentence, 0, pronoun.start()))
 
 
 def seems_other_language(question: str, is_strange: Callable[[str], bool]) -> bool:

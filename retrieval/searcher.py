@@ -172,7 +172,8 @@ class Searcher:
         """The question as encoders and features read it: without web addresses, the sentences
         that ask, without their opening, typos repaired."""
         known = self.lexical.is_known
-        opened = without_preamble(without_lead_in(asking_part(without_links(question), known)), known)
+        asking = asking_part(without_links(question), known, self.lexical.is_name)
+        opened = without_preamble(without_lead_in(asking), known)
         return self.lexical.speller.repair(opened)
 
     def candidates(

@@ -99,6 +99,14 @@ def test_a_pronoun_after_a_name_does_not_point_back():
     assert asking_part(question, _articles_using("report hassett say spoke")) == "What did Hassett say when he spoke?"
 
 
+def test_a_pronoun_after_a_name_typed_in_lower_case_does_not_point_back():
+    """ "where was hassett speaking when he…" names whom "he" is, if the articles know the name."""
+    question = "where was hassett speaking from when he spoke? Asking for a friend."
+    known = _articles_using("hassett speaking spoke friend asking")
+    assert asking_part(question, known, lambda word: word == "hassett") == "where was hassett speaking from when he spoke?"
+    assert asking_part(question, known) == question
+
+
 def test_a_single_sentence_is_not_split():
     """ "Who led the U.S. side?" is one sentence, whatever the abbreviation's full stops."""
     assert asking_part("Who led the U.S. side?", _articles_using("")) == "Who led the U.S. side?"
