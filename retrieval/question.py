@@ -176,14 +176,17 @@ def asking_part(
     return " ".join(kept) if kept and len(kept) < len(sentences) else question
 
 
-def separate_questions(question: str, names_known: Callable[[str], bool]) -> list[str]:
+def separate_questions(
+    question: str, names_known: Callable[[str], bool], is_name: Callable[[str], bool] = lambda word: False,
+) -> list[str]:
     """The questions a message asks, each to be answered on its own: "Who led China's delegation?
     How long did the talks last?", "who led China's delegation and how long did the talks
     last?", a numbered list ("1) who led… 2) how long…") or one question a line ask two.
     Sentences without a word that asks go with the question after them (or the last). Kept as
     one — the message itself — when a part names nothing the articles use (`names_known` tells)
     or points back to another ("Who led the talks? What did he say?", "Where and when did they
-    meet?"), or when there are more than MAX_QUESTIONS."""
+    meet?"; not "… What did hassett say when he spoke?", where `is_name` knows "hassett"), or
+    when there are more than MAX_QUESTIONS."""
     question = _CONTROL.sub(" ", question)
     lines = _listed(question)
     whole = _SPACE.sub(" ", question).strip()
@@ -204,7 +207,7 @@ def separate_questions(question: str, names_known: Callable[[str], bool]) -> lis
     separable = (
         1 < len(parts) <= MAX_QUESTIONS
         and all(names_known(p) for p in parts)
-        and not any(_points_back(p) for p in parts[1:])
+        and not any(_points_back(p, is_name) for p in parts[1:])
     )
     return parts if separable else [whole]
 

@@ -105,7 +105,7 @@ class Searcher:
         limit = self.settings.max_question_chars
         cleaned = [clean_question(q, limit) for q in questions]
         parts = [
-            [whole] if len(ps := separate_questions(q, self._names_known)) == 1
+            [whole] if len(ps := separate_questions(q, self._names_known, self.lexical.is_name)) == 1
             else [clean_question(p, limit) for p in ps]
             for q, whole in zip(questions, cleaned)
         ]

@@ -180,6 +180,14 @@ def test_questions_that_lean_on_each_other_stay_one(typed):
     assert separate_questions(typed, _naming("talks china delegation exports")) == [" ".join(typed.split())]
 
 
+def test_a_pronoun_after_a_name_typed_in_lower_case_leans_on_no_other_question():
+    """ "What did hassett say when he spoke?" is its own question when "hassett" is a name."""
+    typed = "Who led China's delegation? What did hassett say when he spoke?"
+    naming = _naming("delegation hassett")
+    assert len(separate_questions(typed, naming, lambda word: word == "hassett")) == 2
+    assert separate_questions(typed, naming) == [typed]
+
+
 def test_more_questions_than_the_limit_are_asked_as_one():
     """A list of many questions in one message is not split into many answers."""
     typed = " ".join(f"Who led talk number {n}?" for n in range(MAX_QUESTIONS + 1))
