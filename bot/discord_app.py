@@ -78,7 +78,7 @@ class QuoteBot(commands.Bot):
             try:
                 result = await loop.run_in_executor(None, self.searcher.ask, question, previous)
             except QuestionError:
-                return "Ask me a question about the articles, e.g. `/ask who led the talks?`"
+                return "Ask me a question about the articles, e.g. `/ask who led China's delegation?`"
         if conversation is not None:
             self._remember(conversation, result.each()[-1])
         return render_answer(result, self.searcher.threshold())

@@ -12,8 +12,8 @@ NAMES_NOTHING = (
 
 YOU_ARE_WELCOME = "You're welcome. Ask about the articles any time."
 HELLO = (
-    "Hello! Ask about the articles (\"who led the talks?\") and quotebot quotes the sentence that "
-    "answers, with its file and line."
+    "Hello! Ask about the articles (\"who led China's delegation?\") and quotebot quotes the "
+    "sentence that answers, with its file and line."
 )
 
 # What is said for a question that could not be searched, by why (AnswerSet.unreadable).

@@ -99,7 +99,7 @@ def clean_question(raw: str, max_chars: int) -> str:
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
         text = text[: cut if cut > 0 else max_chars]
-    example = 'ask about the articles, e.g. "who led the talks?"'
+    example = "ask about the articles, e.g. \"who led China's delegation?\""
     if not text:
         raise QuestionError(f"the question is empty; {example}")
     if not any(unicodedata.category(c)[0] in "LN" for c in text):
