@@ -19,7 +19,9 @@ _INVISIBLE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # Tags inside a sentence ("<b>Chinese delegation</b>") vanish; others part what they stand between.
-_INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|sup|sub|small|abbr|code|u|s|mark|q|cite|time)\b[^<>]*>", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:a|b|i|em|strong|span|sup|sub|small|abbr|code|u|s|mark|q|cite|time)\b[^<>]*>", re.IGNORECASE
+)
 _TAG = re.compile(r"<[!/?a-zA-Z][^<>]*>")
 
 

@@ -93,6 +93,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _PREAMBLE = re.compile(r"^(?P<head>[^,:;–—?]{1,30}?)\s*(?:[,:;–—]|\s-\s)\s*(?P<rest>\w.+)$", re.DOTALL)
 
 
+def _no_names(word: str) -> bool:
+    """The `is_name` of a caller that knows no names but capitalised ones."""
+    return False
+
+
 def clean_question(raw: str, max_chars: int) -> str:
     """Strip control and direction marks, collapse whitespace, cut to `max_chars` whole words."""
     text = _SPACE.sub(" ", _CONTROL.sub(" ", raw)).strip()
@@ -152,7 +157,7 @@ def without_lead_in(question: str) -> str:
 
 
 def asking_part(
-    question: str, is_known: Callable[[str], bool], is_name: Callable[[str], bool] = lambda word: False,
+    question: str, is_known: Callable[[str], bool], is_name: Callable[[str], bool] = _no_names,
 ) -> str:
     """The question without the sentences said around it that do not ask, where `is_known` tells
     which terms the articles use (and `is_name`, of a lower-case word, which are names they
@@ -177,7 +182,7 @@ def asking_part(
 
 
 def separate_questions(
-    question: str, names_known: Callable[[str], bool], is_name: Callable[[str], bool] = lambda word: False,
+    question: str, names_known: Callable[[str], bool], is_name: Callable[[str], bool] = _no_names,
 ) -> list[str]:
     """The questions a message asks, each to be answered on its own: "Who led China's delegation?
     How long did the talks last?", "who led China's delegation and how long did the talks
@@ -239,7 +244,7 @@ def has_asking_words(text: str) -> bool:
     return bool(_ASKS_BY_ITS_WORDS.search(text))
 
 
-def _points_back(sentence: str, is_name: Callable[[str], bool] = lambda word: False) -> bool:
+def _points_back(sentence: str, is_name: Callable[[str], bool] = _no_names) -> bool:
     """Whether a pronoun of the sentence may stand for something named before it: one with no
     name ahead of it in the sentence ("who led them", not "what did Trump say when he…"). A name
     is capitalised, or a word `is_name` knows ("where was hassett speaking when he…")."""
