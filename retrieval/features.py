@@ -144,6 +144,10 @@ def text_features(
             held[1, i] |= same_country
         if relatives.get(t):
             held[2, i] = [not relatives[t].isdisjoint(s.terms) for s in sentences]
+    # A relative in the sentence itself counts for the sentence with its predecessor too, or the
+    # context coverage would credit the words of a neighbour over a like word of the sentence's
+    # own ("the *negotiations* are being *led* by…" for "who led the talks").
+    held[1] |= held[2]
     held[2] &= ~held[0]
     coverage, coverage_context, related = (w @ held) / total
     missing = np.where(held[0], 0.0, w[:, None]).max(axis=0, initial=0.0)
