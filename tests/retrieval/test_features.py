@@ -171,15 +171,23 @@ def test_corpus_names_of_a_country_are_found_by_their_terms():
     assert lexicon.place_terms("JP") == ()
 
 
+def _candidate_columns(question: str, texts: list[str], lexicon: LexicalIndex) -> dict[str, np.ndarray]:
+    q = view_question(question, lexicon.resolve)
+    sentences = [view_sentence(t, content_terms(t)) for t in texts]
+    zeros = np.zeros(len(texts))
+    return dict(zip(FEATURE_NAMES, candidate_features(q, sentences, zeros, zeros, zeros, zeros, lexicon).T))
+
+
+def test_a_word_of_like_meaning_counts_toward_the_context_coverage():
+    """"negotiations … led" holds all of "who led the talks", with or without its neighbour."""
+    features = _text_features("who led the talks", "The negotiations were led by Bessent.")
+    assert features["coverage_context"] == 1.0 and features["coverage"] < 1.0
+
+
 def test_relative_text_features_measure_each_candidate_against_the_best():
     """coverage_gap is 0 for the candidate holding most of the question and negative for the others."""
-    lexicon = _lexicon("Lutnick met He Lifeng in London.", "Lutnick spoke.", "Markets rose.")
-    q = view_question("where did lutnick meet he lifeng", lexicon.resolve)
     texts = ["Lutnick met He Lifeng in London.", "Lutnick spoke.", "Markets rose."]
-    sentences = [view_sentence(t, content_terms(t)) for t in texts]
-    zeros = np.zeros(3)
-    rows = candidate_features(q, sentences, zeros, zeros, zeros, zeros, lexicon)
-    columns = dict(zip(FEATURE_NAMES, rows.T))
+    columns = _candidate_columns("where did lutnick meet he lifeng", texts, _lexicon(*texts))
     assert columns["coverage_gap"][0] == 0.0 and columns["coverage_gap"][2] < columns["coverage_gap"][1] < 0.0
     assert np.allclose(columns["coverage_gap"], columns["coverage"] - columns["coverage"].max())
     assert np.allclose(columns["bigram_gap"], columns["bigram_overlap"] - columns["bigram_overlap"].max())
@@ -187,11 +195,8 @@ def test_relative_text_features_measure_each_candidate_against_the_best():
 
 def test_coverage_z_is_zero_when_every_candidate_holds_as_much():
     """Equal coverage everywhere gives a z-score of 0, not a division by zero."""
-    lexicon = _lexicon("Lutnick spoke.", "Lutnick smiled.")
-    q = view_question("what did lutnick say", lexicon.resolve)
-    sentences = [view_sentence(t, content_terms(t)) for t in ("Lutnick spoke.", "Lutnick smiled.")]
-    zeros = np.zeros(2)
-    columns = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, zeros, zeros, zeros, zeros, lexicon).T))
+    texts = ["Lutnick spoke.", "Lutnick smiled."]
+    columns = _candidate_columns("what did lutnick say", texts, _lexicon(*texts))
     assert columns["coverage"][0] == columns["coverage"][1] > 0 and (columns["coverage_z"] == 0).all()
 
 
