@@ -75,9 +75,24 @@ def _irregular() -> dict[str, str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball stem of one lower-case word, irregular verb forms first taken to their base
-    (the question's "when did they meet" finds the article's "met")."""
+    """Snowball stem of one lower-case word, accents off Latin letters ("café", "menéndez"), and
+    irregular verb forms first taken to their base (the question's "when did they meet" finds
+    the article's "met")."""
+    word = without_accents(word)
     return _stemmer().stemWord(_irregular().get(word, word))
+
+
+def without_accents(word: str) -> str:
+    """The word with the accents taken off its Latin letters: people type "cafe" and "Zurich"
+    for the articles' "café" and "Zürich". Other scripts keep their marks, which spell
+    sounds there ("हिंदी" is not "हद")."""
+    if word.isascii():
+        return word
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", word):
+        if not (unicodedata.combining(char) and kept and kept[-1].isascii()):
+            kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 # Words that deny what the clause says, "n't" and "cannot" among them. A search, not words():

@@ -1,7 +1,8 @@
-"""Word stems (irregular verb forms meet their base, other words keep the stemmer's stem), word tokens, denial."""
+"""Word stems (irregular verb forms meet their base, other words keep the stemmer's stem, accents
+off Latin letters), word tokens, denial."""
 import pytest
 
-from retrieval.text import content_terms, is_negated, stem, words
+from retrieval.text import content_terms, is_negated, stem, without_accents, words
 
 
 @pytest.mark.parametrize(("form", "base"), [("met", "meet"), ("rose", "rise"), ("fell", "fall"), ("grew", "grow"), ("led", "lead")])
@@ -18,6 +19,18 @@ def test_regular_forms_still_go_through_the_stemmer():
 def test_form_that_is_also_a_verb_base_keeps_its_own_stem():
     """"saw" (the tool, the verb to saw) is not taken for "see"."""
     assert stem("saw") != stem("see")
+
+
+@pytest.mark.parametrize(("typed", "written"), [("cafe", "café"), ("zurich", "Zürich"), ("menendez", "Menéndez"), ("sao", "São")])
+def test_a_word_typed_without_accents_meets_the_accented_one(typed, written):
+    """"cafe" in a question finds the article's "café": accents come off Latin letters."""
+    assert content_terms(typed) == content_terms(written)
+
+
+def test_other_scripts_keep_their_marks():
+    """A Devanagari vowel sign spells a sound: "हिंदी" keeps its marks; only Latin letters lose theirs."""
+    assert without_accents("हिंदी") == "हिंदी"
+    assert without_accents("crème brûlée") == "creme brulee"
 
 
 def test_question_and_sentence_terms_meet():
