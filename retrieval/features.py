@@ -18,12 +18,15 @@ from .answer_kinds import asked_for_words, holds_wanted, is_polar, names_in, wan
 from .fusion import ranks
 from .places import countries, find_places
 from .related import opposite_terms, related_terms
-from .text import content_words, is_negated, stem
+from .text import STOPWORDS, content_words, is_negated, stem, words
 from .word_classes import names_a_thing
 
 # Terms by which a question points at the articles themselves or their bylines ("who edited the
 # article", "who wrote the piece").
 DOCUMENT_TERMS = frozenset(stem(w) for w in ("article", "story", "piece", "text", "author", "writer"))
+# Casual words for someone ("what does the atlantic council *guy* think"): the articles name the
+# person instead, so such a word says nothing about whether they cover the question.
+SOMEONE_TERMS = frozenset(stem(w) for w in ("guy", "dude", "fella", "bloke", "chap", "folks", "gal"))
 
 FEATURE_NAMES = (
     "dense", "dense_gap", "dense_recip_rank", "bm25_rel", "bm25_recip_rank", "coverage",
@@ -57,6 +60,7 @@ class QuestionView:
     asked: frozenset[str]  # terms naming what is asked for ("which *law firm*"): answer_kinds.asked_for_words
     opposites: dict[str, frozenset[str]]  # term → terms of opposite meaning (WordNet), where known
     named: frozenset[str]  # terms of the names the question writes capitalised ("how did *Harris* react")
+    verbs: frozenset[str]  # terms its wording shows to be verbs ("to *sum* up the meeting")
     negated: bool  # the question denies something ("which country did *not* attend")
     polar: bool  # a yes/no question ("did exports rise"), answered by a denial or the opposite too
 
@@ -77,9 +81,17 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
         opposites={t: o for t in terms if (o := opposite_terms(t))},
         named=_capitalised_names(question),
+        verbs=frozenset(resolve(_before_up(question))),
         negated=is_negated(question),
         polar=is_polar(question),
     )
+
+
+def _before_up(question: str) -> list[str]:
+    """Words followed by "up", which makes them verbs whatever else they can be ("sum up", "team
+    up", "set up"); other particles follow nouns too ("the islands *off* the coast")."""
+    seq = words(question)
+    return [w for w, after in zip(seq, seq[1:]) if after == "up" and w not in STOPWORDS]
 
 
 def _capitalised_names(question: str) -> frozenset[str]:
@@ -197,12 +209,14 @@ def candidate_features(
     n = len(sentences)
     weights = [lexicon.idf(t) for t in q.terms]
     total = sum(weights) or 1.0
-    # Unseen words that name things: an unseen verb ("slapped") is mostly another wording, and
-    # "the article" is the asker pointing at the articles, which rarely name themselves. A name
-    # written capitalised names a thing, whatever its stem ("Harris" is not the verb "harry").
+    # Unseen words that name things: an unseen verb ("slapped", "sum up") is mostly another
+    # wording, and "the article" is the asker pointing at the articles, which rarely name
+    # themselves. A name written capitalised names a thing, whatever its stem ("Harris" is not
+    # the verb "harry").
     unseen = {
         t: w for t, w in zip(q.terms, weights)
-        if not lexicon.is_known(t) and (names_a_thing(t) or t in q.named) and t not in DOCUMENT_TERMS
+        if not lexicon.is_known(t) and ((names_a_thing(t) and t not in q.verbs) or t in q.named)
+        and t not in DOCUMENT_TERMS and t not in SOMEONE_TERMS
         and not (t in q.places and lexicon.place_terms(q.places[t]))
     }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0

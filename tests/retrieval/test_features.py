@@ -140,6 +140,13 @@ def test_an_unseen_verb_is_not_unseen_but_an_unseen_noun_is():
     assert _question_features("what price did the us put on export curbs", lexicon)["unseen"] > 0.0
 
 
+def test_a_word_before_up_is_a_verb_and_not_unseen():
+    """"sum up the meeting" uses "sum" as a verb, another wording; "what sum did they pay" names a thing."""
+    lexicon = _lexicon("Lutnick called the meeting productive.", "Exports fell.")
+    assert _question_features("how did lutnick sum up the meeting", lexicon)["unseen"] == 0.0
+    assert _question_features("what sum did lutnick pay for the meeting", lexicon)["unseen"] > 0.0
+
+
 def test_a_capitalised_name_is_unseen_whatever_its_stem():
     """ "Harris" stems like the verb "harry", yet written capitalised it names someone unseen."""
     lexicon = _lexicon("The US imposed export curbs.", "Exports fell.")
@@ -153,6 +160,13 @@ def test_the_article_itself_is_not_an_unseen_topic():
     assert _question_features("who edited the article", lexicon)["unseen"] == 0.0
     assert _question_features("who wrote the piece", lexicon)["unseen"] == 0.0
     assert _question_features("who edited the cookbook", lexicon)["unseen"] > 0.0
+
+
+def test_a_casual_word_for_someone_is_not_an_unseen_topic():
+    """"the treasury guy" points at a person the articles name; "the treasury cookbook" is unseen."""
+    lexicon = _lexicon("Treasury Secretary Scott Bessent spoke.", "Exports fell.")
+    assert _question_features("what did the treasury guy say", lexicon)["unseen"] == 0.0
+    assert _question_features("what did the treasury cookbook say", lexicon)["unseen"] > 0.0
 
 
 def test_unseen_words_of_the_asked_for_phrase_are_counted_apart():
