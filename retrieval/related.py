@@ -7,11 +7,15 @@ words sharing one of its common senses or derived from it ("negotiation" ~ "talk
 exact ones, so the learned weights decide how much a looser match is worth.
 `opposites.tsv` (bench/make_opposites.py) maps a stem to its antonyms' ("rise" / "fall"): a
 sentence saying the opposite of what the question asks is a SQuAD 2.0-style near miss.
+WordNet gives few antonyms to the words news uses for a quantity going up or down ("grow" has
+none, "drop" none), so those two directions are listed here.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+
+from .text import stem
 
 RELATED_FILE = Path(__file__).with_name("related.tsv")
 OPPOSITES_FILE = Path(__file__).with_name("opposites.tsv")
@@ -35,3 +39,20 @@ def related_terms(term: str) -> frozenset[str]:
 def opposite_terms(term: str) -> frozenset[str]:
     """Stems of the antonyms of the stemmed `term` (empty when WordNet knows none)."""
     return _table(OPPOSITES_FILE).get(term, frozenset())
+
+
+# Words for a quantity going up, and going down, as stems (verbs and their nouns).
+RISE_TERMS = frozenset(stem(w) for w in (
+    "rise rose risen grow grew grown growth increase gain climb jump surge soar rally expand expansion boost "
+    "raise accelerate"
+).split())
+FALL_TERMS = frozenset(stem(w) for w in (
+    "fall fell fallen drop decline decrease shrink shrank shrunk plunge plummet slump tumble cut reduce "
+    "reduction slow slash dip"
+).split())
+
+
+def direction(terms: frozenset[str]) -> int:
+    """+1 when the terms speak of a quantity going up and not down, -1 the other way, else 0."""
+    up, down = not RISE_TERMS.isdisjoint(terms), not FALL_TERMS.isdisjoint(terms)
+    return int(up) - int(down)

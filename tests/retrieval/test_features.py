@@ -102,6 +102,18 @@ def test_a_sentence_without_an_opposite_is_not_flagged():
     assert _text_features("when did exports rise", "Exports grew in May.")["opposite"] == 0.0
 
 
+@pytest.mark.parametrize("question, sentence, opposite", [
+    ("by what percent did exports grow", "Customs data showed a 34.5% drop in exports.", 1.0),
+    ("how much were tariffs cut", "Tariffs were raised to 145%.", 1.0),
+    ("by what percent did exports grow", "Exports rose 5% after a drop in April.", 0.0),
+    ("by what percent did exports grow", "Exports rose 5%.", 0.0),
+])
+def test_a_quantity_going_only_the_other_way_is_an_opposite(question, sentence, opposite):
+    """Going up ("grow", "raised") and down ("drop", "cut") are opposites WordNet does not list;
+    a sentence telling of both is none."""
+    assert _text_features(question, sentence)["opposite"] == opposite
+
+
 def test_a_yes_no_question_is_answered_by_the_opposite_or_a_denial():
     """"did exports rise" is answered by "exports fell" or "did not rise": neither is flagged."""
     assert _text_features("did exports rise in may", "Exports fell in May.")["opposite"] == 0.0
