@@ -17,7 +17,7 @@ import numpy as np
 from .answer_kinds import asked_for_words, holds_wanted, is_polar, names_in, wanted_kinds
 from .fusion import ranks
 from .places import countries, find_places
-from .related import direction, opposite_terms, related_terms
+from .related import AFTER_WORDS, BEFORE_WORDS, direction, opposite_terms, related_terms
 from .text import STOPWORDS, content_words, is_negated, stem, words
 from .word_classes import names_a_thing
 
@@ -185,9 +185,10 @@ def text_features(
 
 def _opposite(q: QuestionView, sentences: list[SentenceView], opposites: dict[str, frozenset[str]]) -> np.ndarray:
     """Whether each sentence lacks a question word but holds its opposite, or has a quantity go
-    only the other way: "when did exports *rise*" over "exports *fell*", "by what percent did
-    exports *grow*" over "a 34.5% *drop*" (not for a yes/no question: "did exports rise" is
-    answered by "exports fell")."""
+    or a thing happen only the other way: "when did exports *rise*" over "exports *fell*", "by
+    what percent did exports *grow*" over "a 34.5% *drop*", "what did Lutnick say *after* the
+    talks" over "*before* the talks" (not for a yes/no question: "did exports rise" is answered
+    by "exports fell")."""
     found = np.zeros(len(sentences), dtype=bool)
     if not q.polar:
         for t, opposite in opposites.items():
@@ -195,6 +196,8 @@ def _opposite(q: QuestionView, sentences: list[SentenceView], opposites: dict[st
                 found |= [t not in s.terms and not opposite.isdisjoint(s.terms) for s in sentences]
         if asked := direction(q.term_set):
             found |= [direction(s.terms) == -asked for s in sentences]
+        if asked := direction(frozenset(words(q.text)), AFTER_WORDS, BEFORE_WORDS):
+            found |= [direction(frozenset(words(s.text)), AFTER_WORDS, BEFORE_WORDS) == -asked for s in sentences]
     return found.astype(float)
 
 

@@ -52,7 +52,13 @@ FALL_TERMS = frozenset(stem(w) for w in (
 ).split())
 
 
-def direction(terms: frozenset[str]) -> int:
-    """+1 when the terms speak of a quantity going up and not down, -1 the other way, else 0."""
-    up, down = not RISE_TERMS.isdisjoint(terms), not FALL_TERMS.isdisjoint(terms)
-    return int(up) - int(down)
+# Words placing one thing before, and after, another in time: stopwords most of them, so
+# looked for among a text's words, not its terms.
+BEFORE_WORDS = frozenset("before prior earlier previously preceding".split())
+AFTER_WORDS = frozenset("after later afterwards subsequently following".split())
+
+
+def direction(terms: frozenset[str], up: frozenset[str] = RISE_TERMS, down: frozenset[str] = FALL_TERMS) -> int:
+    """+1 when the terms speak of a quantity going up and not down, -1 the other way, else 0
+    (or of one way and not the other of another pair: BEFORE_WORDS, AFTER_WORDS)."""
+    return int(not up.isdisjoint(terms)) - int(not down.isdisjoint(terms))

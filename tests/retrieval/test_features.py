@@ -107,10 +107,12 @@ def test_a_sentence_without_an_opposite_is_not_flagged():
     ("how much were tariffs cut", "Tariffs were raised to 145%.", 1.0),
     ("by what percent did exports grow", "Exports rose 5% after a drop in April.", 0.0),
     ("by what percent did exports grow", "Exports rose 5%.", 0.0),
+    ("what did Lutnick say after the talks", "Before the talks, Lutnick said little.", 1.0),
+    ("what did Lutnick say after the talks", "After the talks, Lutnick said little.", 0.0),
 ])
-def test_a_quantity_going_only_the_other_way_is_an_opposite(question, sentence, opposite):
-    """Going up ("grow", "raised") and down ("drop", "cut") are opposites WordNet does not list;
-    a sentence telling of both is none."""
+def test_a_quantity_or_time_going_only_the_other_way_is_an_opposite(question, sentence, opposite):
+    """Going up ("grow", "raised") and down ("drop", "cut"), after and before, are opposites
+    WordNet does not list; a sentence telling of both ways is none."""
     assert _text_features(question, sentence)["opposite"] == opposite
 
 
