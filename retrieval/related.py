@@ -8,7 +8,8 @@ exact ones, so the learned weights decide how much a looser match is worth.
 `opposites.tsv` (bench/make_opposites.py) maps a stem to its antonyms' ("rise" / "fall"): a
 sentence saying the opposite of what the question asks is a SQuAD 2.0-style near miss.
 WordNet gives few antonyms to the words news uses for a quantity going up or down ("grow" has
-none, "drop" none), so those two directions are listed here.
+none, "drop" none), and none to "before" and "after", so those two pairs of directions are
+listed here.
 """
 from __future__ import annotations
 
@@ -50,8 +51,6 @@ FALL_TERMS = frozenset(stem(w) for w in (
     "fall fell fallen drop decline decrease shrink shrank shrunk plunge plummet slump tumble cut reduce "
     "reduction slow slash dip"
 ).split())
-
-
 # Words placing one thing before, and after, another in time: stopwords most of them, so
 # looked for among a text's words, not its terms.
 BEFORE_WORDS = frozenset("before prior earlier previously preceding".split())
@@ -59,6 +58,6 @@ AFTER_WORDS = frozenset("after later afterwards subsequently following".split())
 
 
 def direction(terms: frozenset[str], up: frozenset[str] = RISE_TERMS, down: frozenset[str] = FALL_TERMS) -> int:
-    """+1 when the terms speak of a quantity going up and not down, -1 the other way, else 0
-    (or of one way and not the other of another pair: BEFORE_WORDS, AFTER_WORDS)."""
+    """Which way the terms go: +1 when they hold an `up` word and no `down` word, -1 the other
+    way round, 0 when neither or both (by default: a quantity rising or falling)."""
     return int(not up.isdisjoint(terms)) - int(not down.isdisjoint(terms))
