@@ -271,5 +271,18 @@ def seems_other_language(question: str, is_strange: Callable[[str], bool]) -> bo
     return bool(words) and 2 * len(strange) >= len(words) and (len(strange) >= 2 or other_script)
 
 
+def seems_other_language_as_read(
+    question: str, read_as: str, is_strange: Callable[[str], bool], in_articles: Callable[[str], bool],
+) -> bool:
+    """Whether the question seems to be in another language both as typed and as read (typos
+    make English words strange too: "whos kdvin hasset" is read "whos kevin hassett"). A word
+    the reading put in counts as strange unless the articles use it: the speller's nearest
+    English word is no sign of English ("quien dirigió…" read "queen dirigió…")."""
+    typed = {word_form(normal_form(w)) for w in _LETTERS.findall(question)}
+    return seems_other_language(question, is_strange) and seems_other_language(
+        read_as, lambda word: is_strange(word) or (word not in typed and not in_articles(word)),
+    )
+
+
 def _is_latin(letter: str) -> bool:
     return unicodedata.name(letter, "").startswith("LATIN")

@@ -25,7 +25,7 @@ from .grouping import group_ranked
 from .highlight import highlight_spans
 from .lexical import LexicalIndex
 from .question import (
-    as_encoded, asking_part, clean_question, seems_other_language, separate_questions, small_talk,
+    as_encoded, asking_part, clean_question, seems_other_language_as_read, separate_questions, small_talk,
     without_lead_in, without_links, without_preamble,
 )
 from .rerank import SecondStage, load_second_stage
@@ -255,10 +255,8 @@ class Searcher:
         # Decide on the confidence as reported, so a threshold calibrated on reported values
         # reproduces the same decisions.
         confidence = round(float(confidence), 4)
-        # Typos make English words strange too: strange as typed and as read ("whos kdvin hasset"
-        # is read "whos kevin hassett").
-        strange = self.lexical.speller.is_strange
-        other_language = seems_other_language(question, strange) and seems_other_language(view.text, strange)
+        speller = self.lexical.speller
+        other_language = seems_other_language_as_read(question, view.text, speller.is_strange, speller.in_articles)
         unreadable = small_talk(question) or (
             "other language" if other_language else "names nothing" if not view.terms else None
         )

@@ -83,16 +83,16 @@ class Speller:
         """Whether a lower-case word needs no repair: the corpus has it (or a form of it), it is
         a stopword or English, or it is too short to guess. A rare English word one slip from a
         corpus word is likelier a typo of it ("chian", "custos", "chis": each in the dictionary)."""
-        if len(word) < MIN_LETTERS or not word.isalpha() or self._in_articles(word):
+        if len(word) < MIN_LETTERS or not word.isalpha() or self.in_articles(word):
             return True
         english = _english().word_frequency
         return word in english and (english[word] >= RARE_ENGLISH or self._near(word, self._counts) is None)
 
     def is_strange(self, word: str) -> bool:
         """Whether a lower-case word is neither the articles' (in any form) nor English nor a stopword."""
-        return not self._in_articles(word) and word not in _english().word_frequency
+        return not self.in_articles(word) and word not in _english().word_frequency
 
-    def _in_articles(self, word: str) -> bool:
+    def in_articles(self, word: str) -> bool:
         """Whether a lower-case word is a stopword or the articles use it in some form."""
         return word in STOPWORDS or word in self._counts or stem(word) in self._stems
 

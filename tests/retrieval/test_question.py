@@ -2,8 +2,8 @@
 import pytest
 
 from retrieval.question import (
-    MAX_QUESTIONS, asking_part, seems_other_language, separate_questions, small_talk, without_lead_in,
-    without_preamble,
+    MAX_QUESTIONS, asking_part, seems_other_language, seems_other_language_as_read, separate_questions, small_talk,
+    without_lead_in, without_preamble,
 )
 from retrieval.text import content_terms
 
@@ -131,6 +131,21 @@ def test_a_question_in_another_language_is_told_apart(question):
 def test_an_english_question_about_strange_names_is_english(question):
     """An English question word, names written as names, or one strange Latin word: not another language."""
     assert not seems_other_language(question, _strange_but("is"))
+
+
+def test_an_english_word_the_speller_put_in_is_no_sign_of_english():
+    """"quien dirigió…" read as "queen dirigió…" is still another language: "queen" is not the articles'."""
+    strange = _strange_but("queen", "la", "china")
+    in_articles = {"china", "la"}.__contains__
+    typed, read = "quien dirigio la delegacion china", "queen dirigio la delegacion china"
+    assert seems_other_language_as_read(typed, read, strange, in_articles)
+
+
+def test_a_question_repaired_into_the_articles_words_is_english():
+    """"whos kdvin hasset", read "whos kevin hassett", is an English question with typos."""
+    strange = _strange_but("whos", "kevin", "hassett")
+    in_articles = {"whos", "kevin", "hassett"}.__contains__
+    assert not seems_other_language_as_read("whos kdvin hasset", "whos kevin hassett", strange, in_articles)
 
 
 def _naming(words: str):
