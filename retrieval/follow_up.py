@@ -126,12 +126,14 @@ def instead(question: str, previous: AnswerSet | None, is_name: Callable[[str], 
     """ "and Hassett?" after "what did Lutnick say" → "what did Hassett say": the question before
     with the one name it held (else the one place) put as what this one asks about. Unchanged
     when this is no such question, or the one before held no single name or place."""
-    match = _INSTEAD.match(question) if _INSTEAD_OPENING.match(question) else None
-    other = match["other"] if match else ""
-    # What it asks about: a few words naming something ("and when?" asks anew; so does "and who led them?").
-    if previous is None or not content_terms(other) or len(other.split()) > 4 or has_asking_words(other):
+    other = _asked_about_instead(question)
+    if previous is None or other is None:
         return question
     asked = previous.read_as or previous.question
+    # The question before, itself an "and X?" left as asked, holds no question to ask again
+    # ("what about the greenback" after "and the US side?").
+    if _asked_about_instead(asked) is not None:
+        return question
     named = names_in_question(asked, is_name)
     if not named:
         named = [
@@ -143,4 +145,16 @@ def instead(question: str, previous: AnswerSet | None, is_name: Callable[[str], 
     at = asked.lower().find(named[0].lower())
     if at < 0:
         return question
+    if asked[:at].lower().endswith("the ") and other.lower().startswith("the "):
+        other = other[len("the ") :]  # "what did the US say" + "and the EU?": one "the"
     return asked[:at] + other + asked[at + len(named[0]) :]
+
+
+def _asked_about_instead(question: str) -> str | None:
+    """What an "and X?" / "what about X?" question asks about, if it is one: a few words naming
+    something, not a new question ("and when?", "and who led them?" ask anew)."""
+    match = _INSTEAD.match(question) if _INSTEAD_OPENING.match(question) else None
+    other = match["other"] if match else ""
+    if not content_terms(other) or len(other.split()) > 4 or has_asking_words(other):
+        return None
+    return other

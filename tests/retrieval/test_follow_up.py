@@ -103,3 +103,13 @@ def test_and_a_new_question_is_no_question_about_another(follow_up):
 def test_and_x_after_a_question_without_one_name_is_left_alone():
     """ "who led the talks" names no one and no place to stand in for."""
     assert instead("and the US?", answered("who led the talks", SHAW), is_name) == "and the US?"
+
+
+def test_and_x_after_an_unread_and_y_is_left_alone():
+    """ "what about the greenback" after "and the US side?" (read as asked) has no question to borrow."""
+    assert instead("what about the greenback", answered("and the US side?", SHAW), is_name) == "what about the greenback"
+
+
+def test_and_x_keeps_one_article_before_the_name():
+    """ "and the EU?" after "what did the US say" reads "what did the EU say", not "the the EU"."""
+    assert instead("and the EU?", answered("what did the US say", SHAW), is_name) == "what did the EU say"
