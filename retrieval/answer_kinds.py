@@ -206,3 +206,37 @@ def holds_wanted(wanted: frozenset[str], question_terms: frozenset[str], sentenc
     if not wanted.isdisjoint(held_kinds(sentence)):
         return True
     return not wanted.isdisjoint(("person", "place")) and any(not name <= question_terms for name in names_in(sentence))
+
+
+# A date or time told outright: a year, a day of the month, a month or weekday, a clock time, a
+# day or period named relative to now ("last month", "yesterday"), a decade or century. Any
+# number counts as a time for `held_kinds`; this is the stricter reading.
+_DATE = re.compile(
+    r"\b(?:1\d{3}|20\d{2}|\d{1,2}(?:st|nd|rd|th)|" + _MONTHS.replace("may ", "").replace(" ", "|") + r"|(?:in|since|until|early|late|mid|of|by) may|may \d|yesterday|today|tomorrow|"
+    r"(?:last|next|this|previous|following|same) (?:week|month|year|decade|century|day|morning|night|season)|"
+    r"\d+ (?:bc|ad|bce|ce)|\d{1,2}(?::\d\d)? ?[ap]\.?m|\d+0s|centur(?:y|ies))\b"
+)
+# A place told outright: a preposition of place before a capitalised name ("*in London*", "at
+# Lancaster House", "from the Rhine").
+_AT_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|inside|throughout|across|from|within|into)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)"
+)
+
+
+def holds_exact(wanted: frozenset[str], question: str, question_terms: frozenset[str], sentence: str) -> bool:
+    """Whether a sentence tells outright the time or place a "when" or "where" question asks for,
+    one the question does not hold itself: a date, not any number ("on June 9", "last month",
+    not "90 days"); a place after a preposition, not any name ("in London", not "the Chinese
+    side"). On SQuAD v1.1 the right sentence of a "when" question does so 89% of the time, the
+    best-ranked wrong one 72% (any number: 95% and 87%); of a "where" question, 47% and 32%."""
+    if "time" in wanted:
+        asked = question.lower()
+        if any(m.group() not in asked for m in _DATE.finditer(sentence.lower())):
+            return True
+    if "place" in wanted:
+        for m in _AT_PLACE.finditer(sentence):
+            terms = frozenset(stem(w) for w in m.group(1).lower().split() if w not in STOPWORDS)
+            if terms and not terms <= question_terms:
+                return True
+    return False

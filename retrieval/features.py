@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_kinds import asked_for_words, holds_wanted, is_polar, names_in, wanted_kinds
+from .answer_kinds import asked_for_words, holds_exact, holds_wanted, is_polar, names_in, wanted_kinds
 from .fusion import ranks
 from .places import countries, find_places
 from .related import AFTER_WORDS, BEFORE_WORDS, direction, opposite_terms, related_terms
@@ -33,7 +33,7 @@ FEATURE_NAMES = (
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
-    "unseen_asked", "opposite", "negation_mismatch",
+    "unseen_asked", "opposite", "negation_mismatch", "type_exact_miss",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -180,6 +180,10 @@ def text_features(
         "related_coverage": related,
         "opposite": _opposite(q, sentences, opposites),
         "negation_mismatch": np.array([not q.polar and q.negated != s.negated for s in sentences], dtype=float),
+        "type_exact_miss": (
+            np.array([not holds_exact(q.wants, q.text, q.term_set, s.text) for s in sentences], dtype=float)
+            if not q.wants.isdisjoint(("time", "place")) else np.zeros(n)
+        ),
     }
 
 

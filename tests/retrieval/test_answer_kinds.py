@@ -1,7 +1,7 @@
 """What kind of answer a question's wh-phrase asks for, what kinds a sentence holds, yes/no questions."""
 import pytest
 
-from retrieval.answer_kinds import asked_for_words, held_kinds, holds_wanted, is_polar, wanted_kinds
+from retrieval.answer_kinds import asked_for_words, held_kinds, holds_exact, holds_wanted, is_polar, wanted_kinds
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,36 @@ def test_who_is_answered_by_a_new_name_only():
 def test_a_yes_no_question_opens_with_an_auxiliary_and_asks_no_wh(question, polar):
     """is_polar: an opening auxiliary (negated too) and no wh-word asking, not an embedded "when"."""
     assert is_polar(question) is polar
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exact"),
+    [("Exports fell in May.", True), ("The talks resumed on Tuesday morning.", True),
+     ("They met last month in Geneva.", True), ("The treaty was signed in 1648.", True),
+     ("The sides will meet again at 5pm.", True), ("Tariffs were cut for 90 days.", False),
+     ("Talks may restart if necessary.", False), ("Six hours of talks ended.", False)],
+)
+def test_when_is_answered_exactly_by_a_date_not_any_number(sentence, exact):
+    """A year, month, weekday, clock time or "last month" tells when; "90 days" or modal "may" does not."""
+    assert holds_exact(frozenset({"time"}), "when did the talks end", frozenset({"talk", "end"}), sentence) is exact
+
+
+def test_a_date_the_question_holds_does_not_answer_when():
+    """ "1990" in "what happened after 1990" is no answer to it."""
+    assert not holds_exact(frozenset({"time"}), "when did it change after 1990", frozenset(), "After 1990 it changed.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exact"),
+    [("The talks took place at Lancaster House.", True), ("They met in London on Monday.", True),
+     ("The talks took place after a call between the Chinese and US presidents.", False),
+     ("The talks took place in the Summit of Talks.", True), ("The talks took place in Talk.", False)],
+)
+def test_where_is_answered_exactly_by_a_place_after_a_preposition(sentence, exact):
+    """ "in London" tells where; a name without a preposition of place, or the question's own, does not."""
+    assert holds_exact(frozenset({"place"}), "where did the talks take place", frozenset({"talk", "take", "place"}), sentence) is exact
+
+
+def test_other_kinds_are_never_held_exactly():
+    """Only "when" and "where" have a stricter reading."""
+    assert not holds_exact(frozenset({"person", "count"}), "who led 5 talks", frozenset(), "In 1990, in London, 5 people.")

@@ -53,6 +53,17 @@ def _lexicon(*texts: str) -> LexicalIndex:
     return LexicalIndex(SentenceTable(sentences))
 
 
+def test_where_question_marks_a_sentence_naming_a_place_outright():
+    """ "in London" answers "where" exactly, a name that is no place does not (type_exact_miss)."""
+    assert _text_features("where did the talks take place", "The talks took place in London.")["type_exact_miss"] == 0.0
+    assert _text_features("where did the talks take place", "Trump and Xi spoke before the talks.")["type_exact_miss"] == 1.0
+
+
+def test_no_exact_kind_is_missed_by_questions_not_asking_when_or_where():
+    """A "who" question has no stricter reading, whatever the sentence lacks."""
+    assert _text_features("who led the talks", "Someone led them.")["type_exact_miss"] == 0.0
+
+
 def test_misspelt_name_is_repaired_to_the_corpus_spelling():
     """A word English does not know, one edit from a corpus term, becomes that term."""
     lexicon = _lexicon("Treasury Secretary Scott Bessent led the talks.", "Rare earth exports fell.")
