@@ -222,10 +222,10 @@ def candidate_features(
     # Unseen words that name things: an unseen verb ("slapped", "sum up") is mostly another
     # wording, and "the article" is the asker pointing at the articles, which rarely name
     # themselves. A name written capitalised names a thing, whatever its stem ("Harris" is not
-    # the verb "harry").
+    # the verb "harry"), and so does a place, whatever its word class ("the *Japanese* delegation").
     unseen = {
         t: w for t, w in zip(q.terms, weights)
-        if not lexicon.is_known(t) and ((names_a_thing(t) and t not in q.verbs) or t in q.named)
+        if not lexicon.is_known(t) and ((names_a_thing(t) and t not in q.verbs) or t in q.named or t in q.places)
         and t not in DOCUMENT_TERMS and t not in SOMEONE_TERMS
         and not (t in q.places and lexicon.place_terms(q.places[t]))
     }

@@ -158,6 +158,13 @@ def test_a_place_of_a_country_the_corpus_names_is_not_unseen():
     assert _question_features("deal in japan", lexicon)["unseen"] > 0.0
 
 
+def test_a_place_adjective_of_a_country_the_corpus_never_names_is_unseen():
+    """ "the japanese delegation" asks about a country the articles lack, though "japanese" is no noun."""
+    lexicon = _lexicon("The Chinese delegation was led by He Lifeng.", "Exports fell.")
+    assert _question_features("what did the japanese delegation say", lexicon)["unseen"] > 0.0
+    assert _question_features("what did the chinese delegation say", lexicon)["unseen"] == 0.0
+
+
 def test_an_unseen_verb_is_not_unseen_but_an_unseen_noun_is():
     """A verb the corpus never uses ("slapped") is another wording; a noun ("price") is not."""
     lexicon = _lexicon("The US imposed export curbs.", "Exports fell.")
