@@ -73,12 +73,24 @@ def _irregular() -> dict[str, str]:
     return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
 
 
+# Number words read as their digits ("seven hours" meets "7 hours"); not "one", more often a
+# pronoun ("the one who…") than a count.
+_NUMBER_WORDS = {
+    word: str(value) for value, word in enumerate(
+        "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    ) if word != "_"
+} | {word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball stem of one lower-case word, accents off Latin letters ("café", "menéndez"), and
+    """Snowball stem of one lower-case word, accents off Latin letters ("café", "menéndez"),
     irregular verb forms first taken to their base (the question's "when did they meet" finds
-    the article's "met")."""
+    the article's "met"), and number words as digits ("seven" → "7")."""
     word = without_accents(word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
     return _stemmer().stemWord(_irregular().get(word, word))
 
 

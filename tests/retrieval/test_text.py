@@ -65,3 +65,9 @@ def test_a_percent_sign_reads_as_the_word():
 def test_addressing_the_bot_adds_no_terms():
     """ "hey quotebot, … please" asks the same as the bare question."""
     assert content_terms("hey quotebot, who led the delegation please?") == content_terms("who led the delegation?")
+
+
+@pytest.mark.parametrize(("word", "term"), [("seven", "7"), ("ninety", "90"), ("twelve", "12"), ("one", "one")])
+def test_number_words_stem_to_their_digits(word, term):
+    """ "seven hours" meets "7 hours"; "one" stays a word, mostly a pronoun."""
+    assert stem(word) == term
