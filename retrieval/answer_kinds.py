@@ -211,8 +211,10 @@ def holds_wanted(wanted: frozenset[str], question_terms: frozenset[str], sentenc
 # A date or time told outright: a year, a day of the month, a month or weekday, a clock time, a
 # day or period named relative to now ("last month", "yesterday"), a decade or century. Any
 # number counts as a time for `held_kinds`; this is the stricter reading.
+# "May" counts only where it reads as the month ("in May", "May 5"), not as "may restart".
 _DATE = re.compile(
-    r"\b(?:1\d{3}|20\d{2}|\d{1,2}(?:st|nd|rd|th)|" + _MONTHS.replace("may ", "").replace(" ", "|") + r"|(?:in|since|until|early|late|mid|of|by) may|may \d|yesterday|today|tomorrow|"
+    r"\b(?:1\d{3}|20\d{2}|\d{1,2}(?:st|nd|rd|th)|" + "|".join(m for m in _MONTHS.split() if m != "may")
+    + r"|(?:in|since|until|early|late|mid|of|by) may|may \d|yesterday|today|tomorrow|"
     r"(?:last|next|this|previous|following|same) (?:week|month|year|decade|century|day|morning|night|season)|"
     r"\d+ (?:bc|ad|bce|ce)|\d{1,2}(?::\d\d)? ?[ap]\.?m|\d+0s|centur(?:y|ies))\b"
 )

@@ -75,7 +75,7 @@ def _irregular() -> dict[str, str]:
 
 # Number words read as their digits ("seven hours" meets "7 hours"); not "one", more often a
 # pronoun ("the one who…") than a count.
-_NUMBER_WORDS = {
+_DIGITS_OF_WORD = {
     word: str(value) for value, word in enumerate(
         "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
         "sixteen seventeen eighteen nineteen twenty".split()
@@ -89,8 +89,8 @@ def stem(word: str) -> str:
     irregular verb forms first taken to their base (the question's "when did they meet" finds
     the article's "met"), and number words as digits ("seven" → "7")."""
     word = without_accents(word)
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word]
+    if word in _DIGITS_OF_WORD:
+        return _DIGITS_OF_WORD[word]
     return _stemmer().stemWord(_irregular().get(word, word))
 
 
