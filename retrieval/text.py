@@ -76,11 +76,11 @@ def _irregular() -> dict[str, str]:
 # Number words read as their digits ("seven hours" meets "7 hours"); not "one", more often a
 # pronoun ("the one who…") than a count.
 _DIGITS_OF_WORD = {
-    word: str(value) for value, word in enumerate(
-        "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    ) if word != "_"
-} | {word: str(10 * tens) for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+    **{word: str(n) for n, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split(), start=2)},
+    **{word: str(10 * n) for n, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)},
+}
 
 
 @lru_cache(maxsize=200_000)

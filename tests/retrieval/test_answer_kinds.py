@@ -126,7 +126,8 @@ def test_a_date_the_question_holds_does_not_answer_when():
 )
 def test_where_is_answered_exactly_by_a_place_after_a_preposition(sentence, exact):
     """ "in London" tells where; a name without a preposition of place, or the question's own, does not."""
-    assert holds_exact(frozenset({"place"}), "where did the talks take place", frozenset({"talk", "take", "place"}), sentence) is exact
+    question_terms = frozenset({"talk", "take", "place"})
+    assert holds_exact(frozenset({"place"}), "where did the talks take place", question_terms, sentence) is exact
 
 
 def test_other_kinds_are_never_held_exactly():
