@@ -53,7 +53,7 @@ class QuestionView:
     text: str  # the question as read (typos repaired)
     terms: tuple[str, ...]
     term_set: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
+    bigrams: frozenset[frozenset[str]]  # word_pairs
     wants: frozenset[str]  # answer_kinds.KINDS
     places: dict[str, str]  # term of a place name → its country ("beijing" → CN)
     related: dict[str, frozenset[str]]  # term → terms of like meaning (WordNet), where known
@@ -70,13 +70,14 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
     and type cues."""
     seq = resolve(content_words(question))
     terms = tuple(dict.fromkeys(seq))
+    places = {t: p.country for p in find_places(question) for t in p.terms if t in terms}
     return QuestionView(
         text=question,
         terms=terms,
         term_set=frozenset(terms),
-        bigrams=frozenset(zip(seq, seq[1:])),
+        bigrams=word_pairs(seq, places),
         wants=wanted_kinds(question),
-        places={t: p.country for p in find_places(question) for t in p.terms if t in terms},
+        places=places,
         related={t: r for t in terms if (r := related_terms(t))},
         asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
         opposites={t: o for t in terms if (o := opposite_terms(t))},
@@ -109,10 +110,18 @@ class SentenceView:
 
     terms: frozenset[str]
     context_terms: frozenset[str]  # with the previous sentence of the article ("He said…")
-    bigrams: frozenset[tuple[str, str]]
+    bigrams: frozenset[frozenset[str]]  # word_pairs
     length: int
     negated: bool
     text: str  # for what it holds and names, looked up only when a question asks
+
+
+def word_pairs(seq: list[str], places: dict[str, str]) -> frozenset[frozenset[str]]:
+    """Neighbouring content terms as unordered pairs, a place's terms read as its country (`places`:
+    term → country code), so "the president of China", "China's president" and "the Chinese
+    president" make one pair."""
+    marks = [places.get(t, t) for t in seq]
+    return frozenset(frozenset(pair) for pair in zip(marks, marks[1:]) if pair[0] != pair[1])
 
 
 def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> SentenceView:
@@ -120,7 +129,7 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
     return SentenceView(
         terms=frozenset(seq),
         context_terms=frozenset(seq) | frozenset(previous),
-        bigrams=frozenset(zip(seq, seq[1:])),
+        bigrams=word_pairs(seq, {t: p.country for p in find_places(sentence) for t in p.terms}),
         length=len(seq),
         negated=is_negated(sentence),
         text=sentence,

@@ -48,6 +48,17 @@ def test_who_question_matches_a_name_it_does_not_already_hold():
     assert _type_features("who met Scott Bessent?", "He met Scott Bessent there.")[1] == 1.0
 
 
+def test_a_phrase_meets_its_inversion_and_its_place_adjective():
+    """ "the president of China" pairs its words as "China's president" and "the Chinese President" do."""
+    for sentence in ("China's president spoke.", "The Chinese President spoke."):
+        assert _text_features("who is the president of china", sentence)["bigram_overlap"] == 1.0
+
+
+def test_two_words_apart_are_no_pair():
+    """A sentence naming a president and China apart does not hold the phrase."""
+    assert _text_features("who is the president of china", "President Trump praised China.")["bigram_overlap"] == 0.0
+
+
 def _lexicon(*texts: str) -> LexicalIndex:
     sentences = [Sentence(id=i, source="a.txt", line=i + 1, start=0, end=len(t), text=t) for i, t in enumerate(texts)]
     return LexicalIndex(SentenceTable(sentences))
