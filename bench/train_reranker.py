@@ -40,8 +40,9 @@ from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
 from retrieval.word_classes import names_a_thing  # noqa: E402
 from retrieval.settings import RetrievalSettings  # noqa: E402
 
-# Bump when what a cached feature row holds changes without FEATURE_NAMES changing.
-ROWS_VERSION = 21
+# Bump when what a cached feature row holds changes without FEATURE_NAMES changing (to a number
+# never used before: an experiment's rows stay cached under theirs).
+ROWS_VERSION = 30
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import STOPWORDS, stem
+from .text import STOPWORDS, is_past_tense, stem
 from .word_classes import names_a_thing
 
 KINDS = ("share", "money", "count", "time", "duration", "person", "place")
@@ -32,7 +32,7 @@ _HEAD_NOUNS = {
 }
 _HEAD_KIND = {noun: kind for kind, nouns in _HEAD_NOUNS.items() for noun in nouns.split()}
 # Where a wh-phrase ends: the verb or preposition after it ("what tariff rate | did …").
-_PHRASE_END = frozenset("did does do is was were are will would can could should has have had of on in for to at by from with that who which as".split())
+_PHRASE_END = frozenset("did does do is was were are will would can could should has have had of on in for to at by from with that who which as about besides after before during between among since than like".split())
 _COPULA = frozenset(("is", "was", "are", "were", "s"))
 _HOW = {
     "many": ("count",), "much": ("count", "money", "share"), "long": ("duration",), "often": ("time", "count"),
@@ -62,7 +62,7 @@ def wanted_kinds(question: str) -> frozenset[str]:
             kinds |= {"share", "count"}
         return frozenset(kinds)
     if wh in ("what", "which"):
-        return _head_kind(after)
+        return _head_kind(wh, after)
     return frozenset()
 
 
@@ -96,7 +96,7 @@ def asked_for_words(question: str) -> list[str]:
         return _phrase(after[1:]) if after and after[0] in ("many", "much") else []
     if wh in ("what", "which"):
         after = after[1:] if after and after[0] in _NUMBER_WORDS else after  # "what one word…"
-        return _phrase(after) if _opens_phrase(after) else []
+        return _phrase(after) if _opens_phrase(wh, after) else []
     return []
 
 
@@ -115,28 +115,33 @@ def _asking_wh(question: str) -> tuple[str, list[str], str] | None:
     return first.group(1), after, lowered[: first.start()]
 
 
-def _head_kind(after: list[str]) -> frozenset[str]:
+def _head_kind(wh: str, after: list[str]) -> frozenset[str]:
     """The kind of the last head noun of a "what/which" phrase ("what is the current tariff rate on…")."""
-    if not _opens_phrase(after):
+    if not _opens_phrase(wh, after):
         return frozenset()
     heads = [_HEAD_KIND[w] for w in _phrase(after) if w in _HEAD_KIND]
     return frozenset(heads[-1:])
 
 
-def _opens_phrase(after: list[str]) -> bool:
+def _opens_phrase(wh: str, after: list[str]) -> bool:
     """Whether the words after "what/which" open a noun phrase: "what drove prices up" asks for
     no price, a verb right after "what" opens a clause. A head noun that is also a verb ("what
-    *share* of…", "what *rate*…") opens a phrase there."""
-    return not after or after[0] in _COPULA or after[0] in _HEAD_KIND or names_a_thing(stem(after[0]))
+    *share* of…", "what *rate*…") opens a phrase there, and so does any word after "which" but
+    an auxiliary ("which *building* hosted…": "which" seldom stands alone before a verb)."""
+    return (
+        not after or after[0] in _COPULA or after[0] in _HEAD_KIND or names_a_thing(stem(after[0]))
+        or (wh == "which" and after[0] not in _PHRASE_END)
+    )
 
 
 def _phrase(after: list[str]) -> list[str]:
-    """The words of a wh-phrase, a leading copula skipped, up to the verb or preposition after it."""
+    """The words of a wh-phrase, a leading copula skipped, up to the verb or preposition after it
+    (a past tense too: "which building | hosted the talks")."""
     phrase = []
     for word in after[:7]:
         if word in _COPULA and not phrase:
             continue
-        if word in _PHRASE_END:
+        if word in _PHRASE_END or (phrase and is_past_tense(word)):
             break
         phrase.append(word)
     return phrase

@@ -18,7 +18,7 @@ from .answer_kinds import asked_for_words, holds_exact, holds_wanted, is_polar, 
 from .fusion import ranks
 from .places import countries, find_places
 from .related import AFTER_WORDS, BEFORE_WORDS, direction, opposite_terms, related_terms
-from .text import STOPWORDS, content_words, is_negated, stem, words
+from .text import STOPWORDS, content_words, is_negated, is_past_tense, stem, words
 from .word_classes import names_a_thing
 
 # Terms by which a question points at the articles themselves or their bylines ("who edited the
@@ -82,17 +82,21 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
         opposites={t: o for t in terms if (o := opposite_terms(t))},
         named=_capitalised_names(question),
-        verbs=frozenset(resolve(_before_up(question))),
+        verbs=frozenset(resolve(_written_as_verbs(question))),
         negated=is_negated(question),
         polar=is_polar(question),
     )
 
 
-def _before_up(question: str) -> list[str]:
+def _written_as_verbs(question: str) -> list[str]:
     """Words followed by "up", which makes them verbs whatever else they can be ("sum up", "team
-    up", "set up"); other particles follow nouns too ("the islands *off* the coast")."""
+    up", "set up"; other particles follow nouns too: "the islands *off* the coast"), and words in a
+    past tense ("which building *hosted*…", "the *restricted* elements")."""
     seq = words(question)
-    return [w for w, after in zip(seq, seq[1:]) if after == "up" and w not in STOPWORDS]
+    return [
+        w for w, after in zip(seq, [*seq[1:], ""])
+        if w not in STOPWORDS and (after == "up" or is_past_tense(w))
+    ]
 
 
 def _capitalised_names(question: str) -> frozenset[str]:

@@ -117,6 +117,16 @@ def is_negated(text: str) -> bool:
     return _NEGATION.search(text) is not None
 
 
+# A word in a past tense or past participle ("hosted", "restricted"), so a verb or an adjective
+# whatever else its stem can be; "-eed" words ("speed", "greed") are mostly nouns.
+_PAST_TENSE = re.compile(r"[a-z]{2,}[^e\W]ed")
+
+
+def is_past_tense(word: str) -> bool:
+    """Whether a lower-case word is written in a past tense or as a past participle ("hosted")."""
+    return _PAST_TENSE.fullmatch(word) is not None
+
+
 def content_words(text: str) -> list[str]:
     """Words that carry meaning (stopwords removed), in order, unstemmed."""
     return [w for w in words(text) if w not in STOPWORDS]

@@ -39,6 +39,8 @@ def test_the_wh_phrase_decides_the_kind(question, wanted):
         ("how many ships were held at the port", ["ships"]),
         ("what two words did he use", ["words"]),
         ("what drove prices up", []),
+        ("which building hosted the talks", ["building"]),
+        ("which rare earths besides dysprosium were restricted", ["rare", "earths"]),
         ("who represented japan at the talks", []),
         ("why did the talks stall", []),
         ("did exports grow", []),

@@ -190,6 +190,13 @@ def test_a_word_before_up_is_a_verb_and_not_unseen():
     assert _question_features("what sum did lutnick pay for the meeting", lexicon)["unseen"] > 0.0
 
 
+def test_a_word_in_a_past_tense_is_a_verb_and_not_unseen():
+    """ "which building *hosted* the talks" uses "host" as a verb; "who was the host" names someone."""
+    lexicon = _lexicon("The talks were held at Lancaster House.", "Exports fell.")
+    assert _question_features("which house hosted the talks", lexicon)["unseen"] == 0.0
+    assert _question_features("who was the host of the talks", lexicon)["unseen"] > 0.0
+
+
 def test_a_capitalised_name_is_unseen_whatever_its_stem():
     """ "Harris" stems like the verb "harry", yet written capitalised it names someone unseen."""
     lexicon = _lexicon("The US imposed export curbs.", "Exports fell.")
