@@ -1,8 +1,9 @@
 """Second-stage features of a (question, candidate sentence) pair, beyond first-stage scores.
 
 Each feature is cheap text arithmetic: how much of the question's rare vocabulary the sentence
-holds (a place counts as held when the sentence names another place of its country), how much
-more it holds through words of like meaning, whether a rare question word is missing, whether
+holds (a place counts as held when the sentence names another place of its country), how many
+of its pairs of neighbouring words it holds (in either order), how much more it holds through
+words of like meaning, whether a rare question word is missing, whether
 the sentence holds the kind of thing the question asks for (a number for "how many", a date for
 "when", a name for "who"), whether it says the opposite of a question word or denies where the
 question does not (or the other way round); when asked for, how well its word pieces meet the
