@@ -1,4 +1,5 @@
 """Raw user input → a question fit to search with, or a QuestionError."""
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -11,6 +12,8 @@ from .text import content_terms, normal_form, word_form
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
+# Markup pasted with a question from a web page or an e-mail ("<b>who led…</b>", "&amp;").
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _CLOSING_MARKS = re.compile(r"[\s?？.!。]+$")
 # How people open a question to a chat bot, before asking it: greetings, "quick question:",
 # "do you know", "can you tell me", "I was wondering"… Not before "if" or "whether": "can you
@@ -99,8 +102,12 @@ def _no_names(word: str) -> bool:
 
 
 def clean_question(raw: str, max_chars: int) -> str:
-    """Strip control and direction marks, collapse whitespace, cut to `max_chars` whole words."""
-    text = _SPACE.sub(" ", _CONTROL.sub(" ", raw)).strip()
+    """Strip control and direction marks and pasted markup, collapse whitespace, cut to
+    `max_chars` whole words."""
+    text = _CONTROL.sub(" ", raw)
+    if "<" in text or "&" in text:
+        text = html.unescape(_MARKUP_TAG.sub(" ", text))
+    text = _SPACE.sub(" ", text).strip()
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
         text = text[: cut if cut > 0 else max_chars]

@@ -48,6 +48,12 @@ def test_clean_question_strips_controls_and_cuts_long_input():
     assert len(clean_question("word " * 1000, 50)) <= 50
 
 
+def test_clean_question_drops_pasted_markup():
+    """HTML tags and entities pasted with a question are read as the text they mark up."""
+    assert clean_question("<b>who led</b> the <a href='x'>talks</a> &amp; why?", 100) == "who led the talks & why?"
+    assert clean_question("is 2 < 3 & 4 > 1?", 100) == "is 2 < 3 & 4 > 1?"
+
+
 @pytest.mark.parametrize(("raw", "says"), [("", "empty"), ("  ", "empty"), ("\x00\x01", "empty"), ("?!?", "no words"), ("🙂🙂", "no words")])
 def test_clean_question_refuses_input_without_words(raw, says):
     """Nothing to search for is a QuestionError saying whether the question was empty or wordless."""
