@@ -101,10 +101,14 @@ NAME_QUESTIONS = ("what did {} say about the talks", "who is {}", "what is {}", 
 
 
 def unseen_name_questions(searcher) -> list[str]:
-    """NAME_QUESTIONS about each of NAMES the corpus never uses, as typed and in lower case."""
+    """NAME_QUESTIONS about each of NAMES the corpus never uses, as typed and in lower case (nor
+    spells out: "ECB" is named where the articles write "European Central Bank")."""
     from retrieval.text import content_terms
 
-    unseen = [n for n in NAMES if not any(searcher.lexical.is_known(t) for t in content_terms(n))]
+    lexical = searcher.lexical
+    unseen = [
+        n for n in NAMES if not any(lexical.is_known(t) for t in content_terms(n)) and lexical.spell_out(n) == n
+    ]
     return [q for t in NAME_QUESTIONS for n in unseen for q in (t.format(n), t.format(n).lower())]
 
 

@@ -7,9 +7,10 @@ import numpy as np
 
 from index.table import SentenceTable
 
+from .acronyms import acronyms, spelled_out
 from .name_variants import capitalised_words, name_variants
 from .places import single_word_places
-from .spelling import Speller
+from .spelling import Speller, is_english
 from .text import STOPWORDS, stem, words
 
 
@@ -45,6 +46,14 @@ class LexicalIndex:
         self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
         self._table = table
         self._name_terms: frozenset[str] | None = None  # built on the first follow-up
+        self._acronyms: dict[str, str] | None = None  # built on the first question
+
+    def spell_out(self, question: str) -> str:
+        """The question with acronyms of names the articles spell out written as the names ("the
+        NEC" → "the National Economic Council"; retrieval/acronyms.py)."""
+        if self._acronyms is None:
+            self._acronyms = acronyms(s.text for s in self._table.sentences)
+        return spelled_out(question, self._acronyms, self.speller.in_articles, is_english)
 
     def resolve(self, words: list[str]) -> list[str]:
         """Stems of question words, misspelt ones first repaired ("Lutnikc" → "Lutnick"; see

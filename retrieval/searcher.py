@@ -170,11 +170,11 @@ class Searcher:
 
     def _as_read(self, question: str) -> str:
         """The question as encoders and features read it: without web addresses, the sentences
-        that ask, without their opening, typos repaired."""
+        that ask, without their opening, acronyms spelt out, typos repaired."""
         known = self.lexical.is_known
         asking = asking_part(without_links(question), known, self.lexical.is_name)
         opened = without_preamble(without_lead_in(asking), known)
-        return self.lexical.speller.repair(opened)
+        return self.lexical.speller.repair(self.lexical.spell_out(opened))
 
     def candidates(
         self, view: QuestionView, qvec: np.ndarray, second_qvec: np.ndarray | None, dense_ids: np.ndarray,

@@ -83,6 +83,16 @@ def test_the_answer_says_how_a_repaired_question_was_read(fake_settings):
     assert searcher.ask("who led the delegation").read_as is None
 
 
+def test_an_acronym_of_a_name_the_articles_spell_out_is_searched_as_the_name(fake_settings):
+    """ "who heads the NEC" is read, and answered, as "who heads the National Economic Council"."""
+    searcher = _searcher(
+        fake_settings, "Kevin Hassett heads the National Economic Council.", "Markets rose on Monday.", mode="dense"
+    )
+    result = searcher.ask("who heads the NEC")
+    assert result.read_as == "who heads the National Economic Council"
+    assert "Hassett" in result.answers[0].quote
+
+
 def test_a_question_naming_nothing_is_not_answered(fake_settings):
     """ "who is he?" holds only stopwords: quotebot abstains, whatever ranks first."""
     searcher = _searcher(fake_settings, "He is the minister.", "Markets rose on Monday.", mode="dense")
