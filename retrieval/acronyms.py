@@ -5,8 +5,9 @@ An acronym is the initials of a run of capitalised words in the articles (a dott
 abbreviation gives all its letters: "U.S. Trade Representative" is USTR), with or without the
 little words inside the name ("Bank of England": BE, BoE). Only runs of two words or more that
 give three letters or more count: two letters spell too many things. A question word is read as
-the name when the articles never use the word itself and it is typed in capitals, or in lower case
-and English does not know it ("nec", "ecb"; not "cat" for a "Central Asia Trade" forum).
+the name when the articles never use the word itself and it is typed in capitals ("ECB"), or is
+no English word and the articles write the name more than once ("nec"; not "cat" for a "Central
+Asia Trade" forum, nor "kgs" for the "Komm Gott Sch…" of one German quotation).
 """
 from __future__ import annotations
 
@@ -44,11 +45,12 @@ def _runs(text: str) -> list[list[str]]:
     runs, run = [], []
     for token in _TOKEN.findall(text):
         word = token.rstrip("'’").removesuffix("'s").removesuffix("’s")
-        if token[0].isupper() and _in_name(word.rstrip(".") if word.count(".") == 1 else word):
+        # A full stop, not an abbreviation's ("…with China. China is…"), ends the run after the word.
+        full_stop = word.endswith(".") and word.count(".") == 1 and not word[:-1].isupper()
+        word = word[:-1] if full_stop else word
+        if token[0].isupper() and _in_name(word):
             run.append(word)
-            if token.endswith(".") and token.count(".") == 1 and not token[:-1].isupper():
-                # A full stop, not an abbreviation's ("…with China. China is…"): the run ends.
-                run[-1] = run[-1][:-1]
+            if full_stop:
                 runs.append(run)
                 run = []
         elif token.lower() in _INNER and run:
@@ -103,8 +105,7 @@ def spelled_out(
 ) -> str:
     """The question with each acronym of `names` (from `acronyms`) replaced by the name, where the
     articles never use the word (`in_articles`, lower case) and it is typed in capitals, or is no
-    English word and names a thing the articles name more than once ("kgs" is no "Komm Gott
-    Sch…" of one German quotation)."""
+    English word and the articles write the name more than once."""
     # In a question typed in capitals throughout, capitals say nothing (a word or two alone may be
     # the acronym itself).
     typed_words = question.split()

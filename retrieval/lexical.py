@@ -46,7 +46,7 @@ class LexicalIndex:
         self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
         self._table = table
         self._name_terms: frozenset[str] | None = None  # built on the first follow-up
-        self._acronyms: dict[str, str] | None = None  # built on the first question
+        self._acronyms: dict[str, tuple[str, int]] | None = None  # built on the first question
 
     def spell_out(self, question: str) -> str:
         """The question with acronyms of names the articles spell out written as the names ("the
