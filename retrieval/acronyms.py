@@ -100,12 +100,14 @@ _WORD = re.compile(rf"(?<![\w'’-])([A-Za-z]{{{MIN_LETTERS},{MAX_LETTERS}}})(['
 
 
 def spelled_out(
-    question: str, names: dict[str, tuple[str, int]], in_articles: Callable[[str], bool],
+    question: str, names: Callable[[], dict[str, tuple[str, int]]], in_articles: Callable[[str], bool],
     is_english: Callable[[str], bool],
 ) -> str:
-    """The question with each acronym of `names` (from `acronyms`) replaced by the name, where the
-    articles never use the word (`in_articles`, lower case) and it is typed in capitals, or is no
-    English word and the articles write the name more than once."""
+    """The question with each acronym of `names()` (from `acronyms`) replaced by the name, where
+    the articles never use the word (`in_articles`, lower case) and it is typed in capitals, or is
+    no English word and the articles write the name more than once. `names` is called only for a
+    word that may be an acronym: most questions hold none, and reading a big corpus's names takes
+    seconds."""
     # In a question typed in capitals throughout, capitals say nothing (a word or two alone may be
     # the acronym itself).
     typed_words = question.split()
@@ -114,11 +116,12 @@ def spelled_out(
     def replace(match: re.Match) -> str:
         typed = match.group(1)
         word = typed.lower()
-        name, times = names.get(word, (None, 0))
-        if name is None or in_articles(word):
+        capitals = typed.isupper() and not shouted
+        if in_articles(word) or not (capitals or not is_english(word)):
             return match.group()
-        if not ((typed.isupper() and not shouted) or (times > 1 and not is_english(word))):
+        name, times = names().get(word, (None, 0))
+        if name is None or not (capitals or times > 1):
             return match.group()
         return name + (match.group(2) or "")
 
-    return _WORD.sub(replace, question) if names else question
+    return _WORD.sub(replace, question)

@@ -46,14 +46,17 @@ class LexicalIndex:
         self._places: dict[str, tuple[str, ...]] | None = None  # built on the first place asked
         self._table = table
         self._name_terms: frozenset[str] | None = None  # built on the first follow-up
-        self._acronyms: dict[str, tuple[str, int]] | None = None  # built on the first question
+        self._acronyms: dict[str, tuple[str, int]] | None = None  # built when a question may hold one
 
     def spell_out(self, question: str) -> str:
         """The question with acronyms of names the articles spell out written as the names ("the
         NEC" → "the National Economic Council"; retrieval/acronyms.py)."""
+        return spelled_out(question, self._acronyms_of_names, self.speller.in_articles, is_english)
+
+    def _acronyms_of_names(self) -> dict[str, tuple[str, int]]:
         if self._acronyms is None:
             self._acronyms = acronyms(s.text for s in self._table.sentences)
-        return spelled_out(question, self._acronyms, self.speller.in_articles, is_english)
+        return self._acronyms
 
     def resolve(self, words: list[str]) -> list[str]:
         """Stems of question words, misspelt ones first repaired ("Lutnikc" → "Lutnick"; see
