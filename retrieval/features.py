@@ -6,8 +6,9 @@ of its pairs of neighbouring words it holds (in either order), how much more it 
 words of like meaning, whether a rare question word is missing, whether
 the sentence holds the kind of thing the question asks for (a number for "how many", a date for
 "when", a name for "who"), whether it says the opposite of a question word or denies where the
-question does not (or the other way round); when asked for, how well its word pieces meet the
-question's (retrieval/token_match.py).
+question does not (or the other way round), whether it names another value of a kind the
+question names (another month, ordinal, count or country: retrieval/values.py); when asked for,
+how well its word pieces meet the question's (retrieval/token_match.py).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .fusion import ranks
 from .places import countries, find_places
 from .related import AFTER_WORDS, BEFORE_WORDS, direction, opposite_terms, related_terms
 from .text import STOPWORDS, content_words, is_negated, is_past_tense, stem, words
+from .values import disagree, pinned_values
 from .word_classes import names_a_thing
 
 # Terms by which a question points at the articles themselves or their bylines ("who edited the
@@ -34,7 +36,7 @@ FEATURE_NAMES = (
     "missing_rare", "bigram_overlap", "type_match", "type_miss", "short", "coverage_context",
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
-    "unseen_asked", "opposite", "negation_mismatch", "type_exact_miss",
+    "unseen_asked", "opposite", "negation_mismatch", "type_exact_miss", "conflict",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -64,6 +66,7 @@ class QuestionView:
     verbs: frozenset[str]  # terms its wording shows to be verbs ("to *sum* up the meeting")
     negated: bool  # the question denies something ("which country did *not* attend")
     polar: bool  # a yes/no question ("did exports rise"), answered by a denial or the opposite too
+    values: dict[str, frozenset[str]]  # the weekdays, months, years, counts… it names: values.pinned_values
 
 
 def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
@@ -86,6 +89,7 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         verbs=frozenset(resolve(_written_as_verbs(question))),
         negated=is_negated(question),
         polar=is_polar(question),
+        values=pinned_values(question, frozenset(places.values())),
     )
 
 
@@ -118,6 +122,7 @@ class SentenceView:
     bigrams: frozenset[frozenset[str]]  # word_pairs
     length: int
     negated: bool
+    values: dict[str, frozenset[str]]  # values.pinned_values
     text: str  # for what it holds and names, looked up only when a question asks
 
 
@@ -131,12 +136,14 @@ def word_pairs(seq: list[str], places: dict[str, str]) -> frozenset[frozenset[st
 
 def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> SentenceView:
     """The view of a sentence, given its content terms and those of the sentence before it."""
+    places = find_places(sentence)
     return SentenceView(
         terms=frozenset(seq),
         context_terms=frozenset(seq) | frozenset(previous),
-        bigrams=word_pairs(seq, {t: p.country for p in find_places(sentence) for t in p.terms}),
+        bigrams=word_pairs(seq, {t: p.country for p in places for t in p.terms}),
         length=len(seq),
         negated=is_negated(sentence),
+        values=pinned_values(sentence, frozenset(p.country for p in places)),
         text=sentence,
     )
 
@@ -197,6 +204,9 @@ def text_features(
         "type_exact_miss": (
             np.array([not holds_exact(q.wants, q.text, q.term_set, s.text) for s in sentences], dtype=float)
             if not q.wants.isdisjoint(("time", "place")) else np.zeros(n)
+        ),
+        "conflict": (
+            np.array([disagree(q.values, s.values) for s in sentences], dtype=float) if q.values else np.zeros(n)
         ),
     }
 

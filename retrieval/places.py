@@ -76,6 +76,12 @@ def find_places(text: str) -> list[Place]:
     table = _gazetteer()
     tokens = place_tokens(text)
     folded = [t.casefold() for t in tokens]
+    # An abbreviation typed in lower case after "the" is the country ("what did *the us* stop"):
+    # the pronoun "us" never follows it.
+    tokens = [
+        t.upper() if i and folded[i - 1] == "the" and t.islower() and t.upper() in table.upper else t
+        for i, t in enumerate(tokens)
+    ]
     # Most sentences name no place: two set intersections settle them.
     if table.first_any.isdisjoint(folded) and table.first_written.isdisjoint(tokens):
         return []

@@ -33,7 +33,7 @@ WORD_PIECES = "/word-pieces"
 ABSTAIN_FEATURES = (
     "top_score", "margin", "unseen", "has_unseen", "top_missing_rare", "top_type_miss", "top_coverage",
     "top_coverage_context", "top_dense", "top_second_dense", "top_related_coverage", "top_opposite",
-    "top_negation_mismatch",
+    "top_negation_mismatch", "top_conflict",
 )
 
 

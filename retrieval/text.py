@@ -75,7 +75,7 @@ def _irregular() -> dict[str, str]:
 
 # Number words read as their digits ("seven hours" meets "7 hours"); not "one", more often a
 # pronoun ("the one who…") than a count.
-_DIGITS_OF_WORD = {
+DIGITS_OF_WORD = {
     **{word: str(n) for n, word in enumerate(
         "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
         "seventeen eighteen nineteen twenty".split(), start=2)},
@@ -89,8 +89,8 @@ def stem(word: str) -> str:
     irregular verb forms first taken to their base (the question's "when did they meet" finds
     the article's "met"), and number words as digits ("seven" → "7")."""
     word = without_accents(word)
-    if word in _DIGITS_OF_WORD:
-        return _DIGITS_OF_WORD[word]
+    if word in DIGITS_OF_WORD:
+        return DIGITS_OF_WORD[word]
     return _stemmer().stemWord(_irregular().get(word, word))
 
 

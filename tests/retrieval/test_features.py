@@ -124,6 +124,17 @@ def test_a_sentence_without_an_opposite_is_not_flagged():
     assert _text_features("when did exports rise", "Exports grew in May.")["opposite"] == 0.0
 
 
+@pytest.mark.parametrize(("question", "sentence", "conflict"), [
+    ("when will the third round of talks begin", "The second round of talks began in London.", 1.0),
+    ("who led the talks in Japan", "Vice Premier He Lifeng led the talks in Beijing.", 1.0),
+    ("when will the second round of talks begin", "The second round of talks began in London.", 0.0),
+    ("when will the third round of talks begin", "The talks began in London.", 0.0),
+])
+def test_a_sentence_naming_another_value_of_an_asked_kind_conflicts(question, sentence, conflict):
+    """Another ordinal or another country than the question's is a conflict; the same one, or none, is not."""
+    assert _text_features(question, sentence)["conflict"] == conflict
+
+
 @pytest.mark.parametrize("question, sentence, opposite", [
     ("by what percent did exports grow", "Customs data showed a 34.5% drop in exports.", 1.0),
     ("how much were tariffs cut", "Tariffs were raised to 145%.", 1.0),

@@ -19,6 +19,12 @@ def test_abbreviation_counts_only_in_capitals():
     assert countries("tell us more") == frozenset()
 
 
+def test_abbreviation_in_lower_case_after_the_is_the_country():
+    """ "what did the us stop" names the United States ("the" never goes before the pronoun)."""
+    assert countries("what did the us stop shipping") == {"US"}
+    assert countries("the uk economy") == {"GB"}
+
+
 def test_city_that_is_a_common_word_counts_only_capitalised():
     """"nice" the adjective is no place; "Nice" is in France."""
     assert countries("a nice day") == frozenset()

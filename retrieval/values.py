@@ -1,0 +1,63 @@
+"""Values a text pins down — weekdays, months, years, ordinals, counts and countries — so a
+question and a sentence can be seen to disagree.
+
+A sentence that names another value of the kind the question names ("what happened in *June*"
+against "in *April*", "the *third* round" against "the *second* round", "the other *six*
+elements" against "*seven* elements") is about something else, however many words it shares:
+the commonest way a question goes unanswered while looking answered.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import DIGITS_OF_WORD
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+# Months that are also everyday words ("may restart", "march on"): a month only when capitalised
+# inside a sentence or after a word that goes before dates.
+_AMBIGUOUS_MONTHS = frozenset(("may", "march"))
+_BEFORE_DATE = frozenset("in since until by of early late mid from before after".split())
+_ORDINALS = {
+    word: str(n) for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1
+    )
+}
+# Words, and numbers with what is written onto them ("5pm", "34.5%", "1990s", "11th"), not the
+# digits inside a word ("H2O").
+_TOKEN = re.compile(r"[^\W\d_]+|(?<![^\W\d_])\d+(?:[,.]\d+)*[^\W_]*")
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")
+_NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
+
+
+def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
+    """The values `text` names, by kind ("weekday", "month", "ordinal", "year", "count",
+    "country"); `countries` are the countries its places belong to (places.countries)."""
+    found: dict[str, set[str]] = {}
+    tokens = _TOKEN.findall(text)
+    for i, token in enumerate(tokens):
+        lower = token.lower()
+        before = tokens[i - 1].lower() if i else ""
+        if lower in _WEEKDAYS:
+            found.setdefault("weekday", set()).add(lower)
+        elif lower in _MONTHS:
+            if lower not in _AMBIGUOUS_MONTHS or (i and token[0].isupper()) or before in _BEFORE_DATE:
+                found.setdefault("month", set()).add(lower)
+        elif lower in _ORDINALS or _ORDINAL_DIGITS.fullmatch(lower):
+            found.setdefault("ordinal", set()).add(_ORDINALS.get(lower) or _ORDINAL_DIGITS.match(lower).group(1))
+        elif _YEAR.fullmatch(lower):
+            found.setdefault("year", set()).add(lower)
+        elif lower[0].isdigit():
+            found.setdefault("count", set()).add(_NUMBER.match(lower).group().replace(",", ""))
+        elif lower in DIGITS_OF_WORD:
+            found.setdefault("count", set()).add(DIGITS_OF_WORD[lower])
+    if countries:
+        found["country"] = set(countries)
+    return {kind: frozenset(values) for kind, values in found.items()}
+
+
+def disagree(asked: dict[str, frozenset[str]], told: dict[str, frozenset[str]]) -> bool:
+    """Whether, of some kind, each names a value the other does not (a sentence naming Monday and
+    Tuesday does not disagree with a question about Tuesday)."""
+    return any(kind in told and values - told[kind] and told[kind] - values for kind, values in asked.items())

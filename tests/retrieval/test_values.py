@@ -1,0 +1,53 @@
+"""Values a question and a sentence pin down, and when they disagree (retrieval.values)."""
+from retrieval.values import disagree, pinned_values
+
+
+def test_weekdays_months_and_years_are_read_by_kind():
+    """ "on Tuesday in April 2012" names a weekday, a month and a year."""
+    assert pinned_values("They met on Tuesday in April 2012.") == {
+        "weekday": frozenset({"tuesday"}), "month": frozenset({"april"}), "year": frozenset({"2012"}),
+    }
+
+
+def test_may_is_a_month_only_where_it_reads_as_one():
+    """ "talks may restart" names no month; "in may" and a capitalised "May" inside a sentence do."""
+    assert "month" not in pinned_values("The talks may restart.")
+    assert pinned_values("what fell in may")["month"] == {"may"}
+    assert pinned_values("Exports fell in the first week of May.")["month"] == {"may"}
+
+
+def test_ordinals_in_words_and_digits_meet():
+    """ "the third round" and "the 3rd round" name the same ordinal."""
+    assert pinned_values("the third round")["ordinal"] == pinned_values("the 3rd round")["ordinal"] == {"3"}
+
+
+def test_counts_in_words_and_digits_meet():
+    """ "seven elements" and "7 elements" name the same count; digits inside a word ("H2O") are no count."""
+    assert pinned_values("seven elements")["count"] == pinned_values("7 elements")["count"] == {"7"}
+    assert "count" not in pinned_values("the Nvidia H2O chips")
+
+
+def test_numbers_keep_their_value_without_their_unit_or_grouping():
+    """ "34.5%" is 34.5 and "3,792,261 people" is 3792261."""
+    assert pinned_values("a 34.5% drop among 3,792,261 people")["count"] == {"34.5", "3792261"}
+
+
+def test_countries_are_taken_as_given():
+    """The countries of the text's places are a kind of value too."""
+    assert pinned_values("the talks", frozenset({"CN"}))["country"] == {"CN"}
+
+
+def test_another_value_of_the_same_kind_disagrees():
+    """ "the other six elements" disagrees with "seven elements"; "in June" with "in April"."""
+    assert disagree(pinned_values("the other six elements"), pinned_values("seven elements"))
+    assert disagree(pinned_values("what shipped in June"), pinned_values("halted in April"))
+
+
+def test_a_sentence_naming_the_asked_value_among_others_agrees():
+    """A sentence about Monday and Tuesday does not disagree with a question about Tuesday."""
+    assert not disagree(pinned_values("the Tuesday session"), pinned_values("talks on Monday resumed Tuesday"))
+
+
+def test_a_sentence_naming_no_value_of_the_kind_agrees():
+    """A sentence without a month does not disagree with a question naming one."""
+    assert not disagree(pinned_values("what shipped in June"), pinned_values("seven elements were restricted"))
