@@ -100,6 +100,27 @@ def asked_for_words(question: str) -> list[str]:
     return []
 
 
+def counted_thing(question: str) -> str | None:
+    """The term of the thing a "how many" question counts ("how many rare earth *magnets*…")."""
+    found = _asking_wh(question)
+    if found is None or found[0] != "how" or found[1][:1] != ["many"]:
+        return None
+    phrase = _phrase(found[1][1:])
+    return stem(phrase[-1]) if phrase else None
+
+
+def holds_count_of(term: str, sentence: str) -> bool:
+    """Whether a sentence gives a quantity of the thing `term` names, a few words before it
+    ("*seven* rare earth *elements*", "*dozens of* *ships*"). On SQuAD 2.0 the best-ranked
+    sentence does so for 70% of the "how many" questions it answers rightly, 48% of those it
+    cannot answer."""
+    tokens = _TOKENS.findall(sentence.lower())
+    return any(
+        stem(t) == term and any(u[0].isdigit() or u in _COUNTING_WORDS for u in tokens[max(0, i - 4) : i])
+        for i, t in enumerate(tokens)
+    )
+
+
 def _asking_wh(question: str) -> tuple[str, list[str], str] | None:
     """The wh-word that asks, the words after it, the text before it (None without one)."""
     lowered = question.lower()
@@ -152,10 +173,12 @@ _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week 
 _TIME_WORDS = frozenset(_MONTHS.split()) | _TIME_UNITS | frozenset("yesterday today tomorrow am pm gmt morning evening night".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half quarter third double twice".split())
 _QUANTITY_WORDS = _NUMBER_WORDS | frozenset("a an several few many couple".split())
+_COUNTING_WORDS = _QUANTITY_WORDS - {"a", "an"}  # "a ship" tells no count
 _SHARE_WORDS = frozenset("percent percentage half quarter third double twice triple fraction".split())
 _MONEY_WORDS = frozenset("dollar dollars yuan renminbi euro euros pound pounds cent cents usd rupee rupees yen".split())
 _CURRENCY_SIGNS = frozenset("$€£¥")
-_TOKENS = re.compile(r"[a-z]+|\d[\d,.]*")
+# Words and numbers, not the digits inside a word ("the Nvidia H2O chips" tell no count).
+_TOKENS = re.compile(r"[a-z]+|(?<![a-z])\d[\d,.]*")
 _SPAN_WORDS = re.compile(r"\b(since|until|overnight|\w+-(hour|day|week|month|year)s?(-long)?)\b")
 # Capitalised names: any run not opening the sentence, or a run of two or more words anywhere.
 _INNER_NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][\w'’-]*(?: (?:of |de |van |von )?[A-Z][\w'’-]*)*")

@@ -5,7 +5,7 @@ holds (a place counts as held when the sentence names another place of its count
 of its pairs of neighbouring words it holds (in either order), how much more it holds through
 words of like meaning, whether a rare question word is missing, whether
 the sentence holds the kind of thing the question asks for (a number for "how many", a date for
-"when", a name for "who"), whether it says the opposite of a question word or denies where the
+"when", a name for "who") and a quantity of the very thing a "how many" question counts, whether it says the opposite of a question word or denies where the
 question does not (or the other way round), whether it names another value of a kind the
 question names (another month, ordinal, count or country: retrieval/values.py); when asked for,
 how well its word pieces meet the question's (retrieval/token_match.py).
@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_kinds import asked_for_words, holds_exact, holds_wanted, is_polar, names_in, wanted_kinds
+from .answer_kinds import (
+    asked_for_words, counted_thing, holds_count_of, holds_exact, holds_wanted, is_polar, names_in, wanted_kinds,
+)
 from .fusion import ranks
 from .places import countries, find_places
 from .related import AFTER_WORDS, BEFORE_WORDS, direction, opposite_terms, related_terms
@@ -37,6 +39,7 @@ FEATURE_NAMES = (
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
     "unseen_asked", "opposite", "negation_mismatch", "type_exact_miss", "conflict",
+    "count_miss",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -67,6 +70,7 @@ class QuestionView:
     negated: bool  # the question denies something ("which country did *not* attend")
     polar: bool  # a yes/no question ("did exports rise"), answered by a denial or the opposite too
     values: dict[str, frozenset[str]]  # the weekdays, months, years, counts… it names: values.pinned_values
+    counted: str | None  # the term of what a "how many" question counts: answer_kinds.counted_thing
 
 
 def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
@@ -90,6 +94,7 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         negated=is_negated(question),
         polar=is_polar(question),
         values=pinned_values(question, frozenset(places.values())),
+        counted=counted_thing(question),
     )
 
 
@@ -204,6 +209,10 @@ def text_features(
         "type_exact_miss": (
             np.array([not holds_exact(q.wants, q.text, q.term_set, s.text) for s in sentences], dtype=float)
             if not q.wants.isdisjoint(("time", "place")) else np.zeros(n)
+        ),
+        "count_miss": (
+            np.array([not holds_count_of(q.counted, s.text) for s in sentences], dtype=float)
+            if q.counted else np.zeros(n)
         ),
         "conflict": (
             np.array([disagree(q.values, s.values) for s in sentences], dtype=float) if q.values else np.zeros(n)

@@ -1,7 +1,9 @@
 """What kind of answer a question's wh-phrase asks for, what kinds a sentence holds, yes/no questions."""
 import pytest
 
-from retrieval.answer_kinds import asked_for_words, held_kinds, holds_exact, holds_wanted, is_polar, wanted_kinds
+from retrieval.answer_kinds import (
+    asked_for_words, counted_thing, held_kinds, holds_count_of, holds_exact, holds_wanted, is_polar, wanted_kinds,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,6 +81,34 @@ def test_a_quantity_of_time_units_is_a_duration():
 def test_a_percentage_holds_a_share_and_a_count():
     """A percentage answers "what rate" and "how much"."""
     assert {"share", "count"} <= held_kinds("Exports to the US fell 34.5% in May.")
+
+
+def test_digits_inside_a_word_are_no_number():
+    """ "the Nvidia H2O chips" holds no count; "COVID-19" does."""
+    assert "count" not in held_kinds("restrictions stay on the Nvidia H2O chips")
+    assert "count" in held_kinds("the steepest decline since COVID-19")
+
+
+@pytest.mark.parametrize(("question", "counted"), [
+    ("how many rare earth magnets did China ship in June?", "magnet"),
+    ("How many people attended the talks", "peopl"),
+    ("how much did the talks cost", None),
+    ("who led the talks", None),
+])
+def test_a_how_many_question_counts_the_last_word_of_its_phrase(question, counted):
+    """The thing counted is the head of the phrase after "how many"; other questions count nothing."""
+    assert counted_thing(question) == counted
+
+
+@pytest.mark.parametrize(("sentence", "holds"), [
+    ("The US hopes China will lift restrictions on seven rare earth elements.", True),
+    ("Shipments fell by dozens of elements.", True),
+    ("The first meeting lasted more than six hours.", False),
+    ("China restricts an element used in magnets.", False),
+])
+def test_a_count_of_the_thing_is_a_quantity_a_few_words_before_it(sentence, holds):
+    """ "seven rare earth elements" counts elements; "six hours" or "an element" does not."""
+    assert holds_count_of("element", sentence) == holds
 
 
 def test_who_is_answered_by_a_new_name_only():

@@ -124,6 +124,12 @@ def test_a_sentence_without_an_opposite_is_not_flagged():
     assert _text_features("when did exports rise", "Exports grew in May.")["opposite"] == 0.0
 
 
+def test_a_how_many_question_misses_a_sentence_counting_something_else():
+    """ "how many people attended" is not answered by "six hours"; "forty people" answers it."""
+    assert _text_features("how many people attended", "The meeting lasted six hours.")["count_miss"] == 1.0
+    assert _text_features("how many people attended", "Some forty people attended.")["count_miss"] == 0.0
+
+
 @pytest.mark.parametrize(("question", "sentence", "conflict"), [
     ("when will the third round of talks begin", "The second round of talks began in London.", 1.0),
     ("who led the talks in Japan", "Vice Premier He Lifeng led the talks in Beijing.", 1.0),
