@@ -18,7 +18,7 @@ from index.build import CorpusIndex
 from index.table import Sentence
 
 from .answer import Answer, AnswerSet, Quote
-from .features import QuestionView, SentenceView, candidate_features, view_question, view_sentence
+from .features import FEATURE_NAMES, QuestionView, SentenceView, candidate_features, view_question, view_sentence
 from .follow_up import read_in_conversation
 from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
@@ -290,7 +290,7 @@ class Searcher:
                 seen.add(other.source)
                 also.append(_quote(other))
         before, after = table.neighbours(head.id, self.settings.context, self.settings.context)
-        if not before and _NEEDS_ANTECEDENT.search(head.text):
+        if not before and (_NEEDS_ANTECEDENT.search(head.text) or _leans_on_before(cands.features[order[group[0]]])):
             before, _ = table.neighbours(head.id, 1, 0)
         # Built from the index's own typed rows: validation would only re-check them, per answer.
         return Answer.model_construct(
@@ -299,6 +299,20 @@ class Searcher:
             context_before=[_quote(s) for s in before], context_after=[_quote(s) for s in after],
             highlights=highlight_spans(head.text, self.lexical.spellings(view.terms)),
         )
+
+
+# Share of the question's weight an answer finds only in the sentence before it, from which on
+# the answer carries that sentence: "who led China in the talks" may quote "The talks on the 9th
+# took place…", whose "led" is in "The Chinese delegation was led by…" just before it.
+_LEANS_ON_BEFORE = 0.3
+_COVERAGE_COLUMNS = [FEATURE_NAMES.index(n) for n in ("coverage_context", "coverage", "related_coverage")]
+
+
+def _leans_on_before(features: np.ndarray) -> bool:
+    """Whether a candidate (its row of FEATURE_NAMES) holds enough of the question only with the
+    sentence before it: context coverage beyond its own words and their relatives."""
+    with_before, own, relatives = features[_COVERAGE_COLUMNS]
+    return bool(with_before - own - relatives >= _LEANS_ON_BEFORE)
 
 
 # Unreadable questions whose reading says nothing worth showing.

@@ -83,6 +83,17 @@ def test_answer_starting_with_a_pronoun_carries_the_sentence_before(seed_index):
     assert he and he[0].context_before and "Hassett" in he[0].context_before[0].quote
 
 
+def test_answer_finding_the_question_only_with_the_sentence_before_carries_it(seed_index):
+    """ "The talks on the 9th…" holds "who led China" only with the sentence before it, so carries it."""
+    from retrieval.searcher import Searcher
+    from retrieval.settings import RetrievalSettings
+
+    searcher = Searcher(seed_index, RetrievalSettings(top_k=10, group_similarity=1.0))
+    result = searcher.ask("who led China in the talks")
+    after = [a for a in result.answers if a.quote.startswith("The talks on the 9th")]
+    assert after and after[0].context_before and "He Lifeng" in after[0].context_before[0].quote
+
+
 def test_context_option_adds_neighbours(seed_index):
     """--context 1 adds the sentence before and after from the same file."""
     from retrieval.searcher import Searcher
