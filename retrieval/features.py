@@ -21,7 +21,7 @@ from .answer_kinds import (
 )
 from .fusion import ranks
 from .places import countries, find_places
-from .related import AFTER_WORDS, BEFORE_WORDS, direction, opposite_terms, related_terms
+from .related import AFTER_WORDS, BEFORE_WORDS, LESS_WORDS, MORE_WORDS, direction, opposite_terms, related_terms
 from .text import STOPWORDS, content_words, is_negated, is_past_tense, stem, words
 from .values import disagree, pinned_values
 from .word_classes import names_a_thing
@@ -224,8 +224,8 @@ def _opposite(q: QuestionView, sentences: list[SentenceView], opposites: dict[st
     """Whether each sentence lacks a question word but holds its opposite, or has a quantity go
     or a thing happen only the other way: "when did exports *rise*" over "exports *fell*", "by
     what percent did exports *grow*" over "a 34.5% *drop*", "what did Lutnick say *after* the
-    talks" over "*before* the talks" (not for a yes/no question: "did exports rise" is answered
-    by "exports fell")."""
+    talks" over "*before* the talks", "the *least* used type" over "the *most* used" (not for a
+    yes/no question: "did exports rise" is answered by "exports fell")."""
     found = np.zeros(len(sentences), dtype=bool)
     if not q.polar:
         for t, opposite in opposites.items():
@@ -233,8 +233,10 @@ def _opposite(q: QuestionView, sentences: list[SentenceView], opposites: dict[st
                 found |= [t not in s.terms and not opposite.isdisjoint(s.terms) for s in sentences]
         if asked := direction(q.term_set):
             found |= [direction(s.terms) == -asked for s in sentences]
-        if asked := direction(frozenset(words(q.text)), AFTER_WORDS, BEFORE_WORDS):
-            found |= [direction(frozenset(words(s.text)), AFTER_WORDS, BEFORE_WORDS) == -asked for s in sentences]
+        asked_words = frozenset(words(q.text))
+        for up, down in ((AFTER_WORDS, BEFORE_WORDS), (MORE_WORDS, LESS_WORDS)):
+            if asked := direction(asked_words, up, down):
+                found |= [direction(frozenset(words(s.text)), up, down) == -asked for s in sentences]
     return found.astype(float)
 
 

@@ -55,6 +55,10 @@ FALL_TERMS = frozenset(stem(w) for w in (
 # looked for among a text's words, not its terms.
 BEFORE_WORDS = frozenset("before prior earlier previously preceding".split())
 AFTER_WORDS = frozenset("after later afterwards subsequently following".split())
+# Words for more, and for less, of something ("the *least* used type" against "the *most* used"),
+# also looked for among the words: "more", "most" and "less" are stopwords.
+MORE_WORDS = frozenset("more most greater greatest higher highest larger largest bigger biggest".split())
+LESS_WORDS = frozenset("less least fewer fewest lower lowest smaller smallest".split())
 
 
 def direction(terms: frozenset[str], up: frozenset[str] = RISE_TERMS, down: frozenset[str] = FALL_TERMS) -> int:

@@ -148,10 +148,12 @@ def test_a_sentence_naming_another_value_of_an_asked_kind_conflicts(question, se
     ("by what percent did exports grow", "Exports rose 5%.", 0.0),
     ("what did Lutnick say after the talks", "Before the talks, Lutnick said little.", 1.0),
     ("what did Lutnick say after the talks", "After the talks, Lutnick said little.", 0.0),
+    ("what is the least used type of reduction", "The most used type of reduction is the Karp one.", 1.0),
+    ("what is the least used type of reduction", "The least used type of reduction is rare.", 0.0),
 ])
 def test_a_quantity_or_time_going_only_the_other_way_is_an_opposite(question, sentence, opposite):
-    """Going up ("grow", "raised") and down ("drop", "cut"), after and before, are opposites
-    WordNet does not list; a sentence telling of both ways is none."""
+    """Going up ("grow", "raised") and down ("drop", "cut"), after and before, most and least
+    are opposites WordNet does not list; a sentence telling of both ways is none."""
     assert _text_features(question, sentence)["opposite"] == opposite
 
 
