@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from .text import STOPWORDS, is_past_tense, stem
+from .values import MONTHS, WEEKDAYS
 from .word_classes import names_a_thing
 
 KINDS = ("share", "money", "count", "time", "duration", "person", "place")
@@ -168,9 +169,9 @@ def _phrase(after: list[str]) -> list[str]:
     return phrase
 
 
-_MONTHS = "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday"
+_DATE_NAMES = MONTHS | WEEKDAYS
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries".split())
-_TIME_WORDS = frozenset(_MONTHS.split()) | _TIME_UNITS | frozenset("yesterday today tomorrow am pm gmt morning evening night".split())
+_TIME_WORDS = _DATE_NAMES | _TIME_UNITS | frozenset("yesterday today tomorrow am pm gmt morning evening night".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half quarter third double twice".split())
 _QUANTITY_WORDS = _NUMBER_WORDS | frozenset("a an several few many couple".split())
 _COUNTING_WORDS = _QUANTITY_WORDS - {"a", "an"}  # "a ship" tells no count
@@ -241,7 +242,7 @@ def holds_wanted(wanted: frozenset[str], question_terms: frozenset[str], sentenc
 # number counts as a time for `held_kinds`; this is the stricter reading.
 # "May" counts only where it reads as the month ("in May", "May 5"), not as "may restart".
 _DATE = re.compile(
-    r"\b(?:1\d{3}|20\d{2}|\d{1,2}(?:st|nd|rd|th)|" + "|".join(m for m in _MONTHS.split() if m != "may")
+    r"\b(?:1\d{3}|20\d{2}|\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_DATE_NAMES - {"may"}))
     + r"|(?:in|since|until|early|late|mid|of|by) may|may \d|yesterday|today|tomorrow|"
     r"(?:last|next|this|previous|following|same) (?:week|month|year|decade|century|day|morning|night|season)|"
     r"\d+ (?:bc|ad|bce|ce)|\d{1,2}(?::\d\d)? ?[ap]\.?m|\d+0s|centur(?:y|ies))\b"

@@ -3,12 +3,13 @@
 Each feature is cheap text arithmetic: how much of the question's rare vocabulary the sentence
 holds (a place counts as held when the sentence names another place of its country), how many
 of its pairs of neighbouring words it holds (in either order), how much more it holds through
-words of like meaning, whether a rare question word is missing, whether
-the sentence holds the kind of thing the question asks for (a number for "how many", a date for
-"when", a name for "who") and a quantity of the very thing a "how many" question counts, whether it says the opposite of a question word or denies where the
-question does not (or the other way round), whether it names another value of a kind the
-question names (another month, ordinal, count or country: retrieval/values.py); when asked for,
-how well its word pieces meet the question's (retrieval/token_match.py).
+words of like meaning, whether a rare question word is missing, whether the sentence holds the
+kind of thing the question asks for (a number for "how many", a date for "when", a name for
+"who") and a quantity of the very thing a "how many" question counts, whether it says the
+opposite of a question word or denies where the question does not (or the other way round),
+whether it names another value of a kind the question names (another month, ordinal, count or
+country: retrieval/values.py); when asked for, how well its word pieces meet the question's
+(retrieval/token_match.py).
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ question and a sentence can be seen to disagree.
 A sentence that names another value of the kind the question names ("what happened in *June*"
 against "in *April*", "the *third* round" against "the *second* round", "the other *six*
 elements" against "*seven* elements") is about something else, however many words it shares:
-the commonest way a question goes unanswered while looking answered.
+one of the ways SQuAD 2.0 makes a question that looks answered but is not.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import re
 
 from .text import DIGITS_OF_WORD
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 # Months that are also everyday words ("may restart", "march on"): a month only when capitalised
 # inside a sentence or after a word that goes before dates.
 _AMBIGUOUS_MONTHS = frozenset(("may", "march"))
@@ -39,9 +39,9 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
     for i, token in enumerate(tokens):
         lower = token.lower()
         before = tokens[i - 1].lower() if i else ""
-        if lower in _WEEKDAYS:
+        if lower in WEEKDAYS:
             found.setdefault("weekday", set()).add(lower)
-        elif lower in _MONTHS:
+        elif lower in MONTHS:
             if lower not in _AMBIGUOUS_MONTHS or (i and token[0].isupper()) or before in _BEFORE_DATE:
                 found.setdefault("month", set()).add(lower)
         elif lower in _ORDINALS or _ORDINAL_DIGITS.fullmatch(lower):
