@@ -34,7 +34,9 @@ from index.settings import IndexSettings  # noqa: E402
 from retrieval.evaluate import holds_answer, load_gold  # noqa: E402
 from retrieval.features import FEATURE_NAMES, relative_text_features  # noqa: E402
 from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
-from retrieval.rerank import ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features, weights_key  # noqa: E402
+from retrieval.rerank import (  # noqa: E402
+    ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features, contradicts, weights_key,
+)
 from retrieval.searcher import Searcher  # noqa: E402
 from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
 from retrieval.word_classes import names_a_thing  # noqa: E402
@@ -42,7 +44,7 @@ from retrieval.settings import RetrievalSettings  # noqa: E402
 
 # Bump when what a cached feature row holds changes without FEATURE_NAMES changing (to a number
 # never used before: an experiment's rows stay cached under theirs).
-ROWS_VERSION = 34
+ROWS_VERSION = 37
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -195,14 +197,21 @@ def ranking_metrics(rows, scorer) -> dict:
 
 
 def abstain_rows(rows, ranker, names):
-    """Abstainer inputs and labels: is the ranker's top candidate a right answer?"""
+    """Abstainer inputs and labels (is the ranker's top candidate a right answer?), and whether
+    the top candidate contradicts the question (then refused whatever the abstainer says)."""
     columns = [ABSTAIN_FEATURES.index(n) for n in names]
-    x, y = [], []
+    x, y, refused = [], [], []
     for _, answerable, f, labels, *_ in rows:
         scores = ranker.score(f, FEATURE_NAMES)
         x.append(abstain_features(f, scores)[columns])
         y.append(bool(answerable and labels[int(np.argmax(scores))]))
-    return np.vstack(x), np.asarray(y, dtype=float)
+        refused.append(contradicts(f, scores))
+    return np.vstack(x), np.asarray(y, dtype=float), np.asarray(refused)
+
+
+def served_confidence(abstainer, x, refused, names) -> np.ndarray:
+    """The confidence quotebot reports for abstain_rows' top candidates (SecondStage.confidence)."""
+    return np.where(refused, 0.0, abstainer.score(x, tuple(names)))
 
 
 def best_threshold(confidence, rows, ranker) -> tuple[float, float]:
@@ -216,9 +225,9 @@ def best_threshold(confidence, rows, ranker) -> tuple[float, float]:
 
 
 def abstention_metrics(rows, ranker, abstainer, names, threshold) -> dict:
-    x, right = abstain_rows(rows, ranker, names)
+    x, right, refused = abstain_rows(rows, ranker, names)
     right = right.astype(bool)
-    confidence = abstainer.score(x, tuple(names))
+    confidence = served_confidence(abstainer, x, refused, names)
     answerable = np.array([r.answerable for r in rows])
     answered = confidence >= threshold
     return {
@@ -269,12 +278,14 @@ def main() -> int:
         ranker = LinearModel.fit(x, y, names, l2=args.l2)
         abstain_names = tuple(n for n in ABSTAIN_FEATURES if with_second or "second" not in n)
         removed = [r for r in map(without_answers, [r for r in rows1 if is_train(r.article)]) if r is not None]
-        ax, ay = abstain_rows(train + removed + swapped_train, ranker, abstain_names)
-        abstainer = LinearModel.fit(ax, ay, abstain_names, l2=args.l2)
+        # Fitted on the questions it decides: a contradicted top candidate is refused anyway.
+        ax, ay, refused = abstain_rows(train + removed + swapped_train, ranker, abstain_names)
+        abstainer = LinearModel.fit(ax[~refused], ay[~refused], abstain_names, l2=args.l2)
         # Calibrate on held-in articles: SQuAD 2.0's unanswerable questions, v1.1 questions
         # whose answer sentences were taken away and questions with a swapped-in unseen word.
         calibration = train2 + removed + swapped_train
-        confidence = abstainer.score(abstain_rows(calibration, ranker, abstain_names)[0], abstain_names)
+        cx, _, refused = abstain_rows(calibration, ranker, abstain_names)
+        confidence = served_confidence(abstainer, cx, refused, abstain_names)
         threshold, _ = best_threshold(confidence, calibration, ranker)
         # The served threshold is recalibrated on a gold set of the user's kind of articles
         # (`quotebot eval GOLD --calibrate`); SQuAD 2.0's stays beside it for reference.

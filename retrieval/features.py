@@ -7,8 +7,8 @@ words of like meaning, whether a rare question word is missing, whether the sent
 kind of thing the question asks for (a number for "how many", a date for "when", a name for
 "who") and a quantity of the very thing a "how many" question counts, whether it says the
 opposite of a question word or denies where the question does not (or the other way round),
-whether it names another value of a kind the question names (another month, ordinal, count or
-country: retrieval/values.py); when asked for, how well its word pieces meet the question's
+whether it names another value of a kind the question names (another month, ordinal, count,
+share or clock time; apart from those, another country: retrieval/values.py); when asked for, how well its word pieces meet the question's
 (retrieval/token_match.py).
 """
 from __future__ import annotations
@@ -22,7 +22,9 @@ from .answer_kinds import (
 )
 from .fusion import ranks
 from .places import countries, find_places
-from .related import AFTER_WORDS, BEFORE_WORDS, LESS_WORDS, MORE_WORDS, direction, opposite_terms, related_terms
+from .related import (
+    AFTER_WORDS, BEFORE_WORDS, FALL_TERMS, LESS_WORDS, MORE_WORDS, RISE_TERMS, direction, opposite_terms, related_terms,
+)
 from .text import STOPWORDS, content_words, is_negated, is_past_tense, stem, words
 from .values import disagree, pinned_values
 from .word_classes import names_a_thing
@@ -40,7 +42,7 @@ FEATURE_NAMES = (
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
     "unseen_asked", "opposite", "negation_mismatch", "type_exact_miss", "conflict",
-    "count_miss",
+    "count_miss", "country_conflict",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -215,10 +217,22 @@ def text_features(
             np.array([not holds_count_of(q.counted, s.text) for s in sentences], dtype=float)
             if q.counted else np.zeros(n)
         ),
-        "conflict": (
-            np.array([disagree(q.values, s.values) for s in sentences], dtype=float) if q.values else np.zeros(n)
-        ),
+        "conflict": _disagreeing(q, sentences, THING_VALUES),
+        "country_conflict": _disagreeing(q, sentences, frozenset(("country",))),
     }
+
+
+# Values whose disagreement says a sentence is about something else. Countries are apart: news
+# names several in other roles ("the talks in *Geneva*" against "*Washington* and *Beijing*
+# agreed…"), and a place name may be read as the wrong one ("Victoria").
+THING_VALUES = frozenset(("weekday", "month", "year", "ordinal", "count", "share", "clock"))
+
+
+def _disagreeing(q: QuestionView, sentences: list[SentenceView], kinds: frozenset[str]) -> np.ndarray:
+    """Whether each sentence names another value of one of `kinds` than the question does."""
+    if not kinds.intersection(q.values):
+        return np.zeros(len(sentences))
+    return np.array([disagree(q.values, s.values, kinds) for s in sentences], dtype=float)
 
 
 def _opposite(q: QuestionView, sentences: list[SentenceView], opposites: dict[str, frozenset[str]]) -> np.ndarray:
@@ -226,19 +240,41 @@ def _opposite(q: QuestionView, sentences: list[SentenceView], opposites: dict[st
     or a thing happen only the other way: "when did exports *rise*" over "exports *fell*", "by
     what percent did exports *grow*" over "a 34.5% *drop*", "what did Lutnick say *after* the
     talks" over "*before* the talks", "the *least* used type" over "the *most* used" (not for a
-    yes/no question: "did exports rise" is answered by "exports fell")."""
+    yes/no question: "did exports rise" is answered by "exports fell"; nor for the order in time
+    told from the other side: "the talks came four days *after* the call" answers "how long
+    *before* the talks…")."""
     found = np.zeros(len(sentences), dtype=bool)
     if not q.polar:
         for t, opposite in opposites.items():
-            if opposite:
+            # A quantity's way is judged by the listed words of both ways below, not by WordNet's
+            # antonyms: "the fall in shipments" is not contradicted by "exports rose… the worst drop".
+            if opposite and t not in RISE_TERMS and t not in FALL_TERMS:
                 found |= [t not in s.terms and not opposite.isdisjoint(s.terms) for s in sentences]
         if asked := direction(q.term_set):
             found |= [direction(s.terms) == -asked for s in sentences]
-        asked_words = frozenset(words(q.text))
+        asked_words = words(q.text)
         for up, down in ((AFTER_WORDS, BEFORE_WORDS), (MORE_WORDS, LESS_WORDS)):
-            if asked := direction(asked_words, up, down):
-                found |= [direction(frozenset(words(s.text)), up, down) == -asked for s in sentences]
+            if asked := direction(frozenset(asked_words), up, down):
+                told = [words(s.text) for s in sentences]
+                found |= [
+                    direction(frozenset(w), up, down) == -asked
+                    and not (up is AFTER_WORDS and _told_from_the_other_side(asked_words, w))
+                    for w in told
+                ]
     return found.astype(float)
+
+
+_TIME_ORDER_WORDS = AFTER_WORDS | BEFORE_WORDS
+
+
+def _told_from_the_other_side(question_words: list[str], sentence_words: list[str]) -> bool:
+    """Whether a sentence gives the question's order in time from the other side: "how many days
+    *before the talks* did they speak" is answered by "the *talks* took place four days *after*
+    a phone call", where what the question places things before comes first."""
+    at = next((i for i, w in enumerate(question_words) if w in _TIME_ORDER_WORDS), None)
+    anchor = next((stem(w) for w in question_words[at + 1 :] if w not in STOPWORDS), None) if at is not None else None
+    told_at = next((i for i, w in enumerate(sentence_words) if w in _TIME_ORDER_WORDS), None)
+    return anchor is not None and told_at is not None and anchor in {stem(w) for w in sentence_words[:told_at]}
 
 
 def candidate_features(

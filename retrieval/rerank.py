@@ -7,8 +7,9 @@ with the word-piece match ("…/word-pieces"):
 - `abstainer`: P(the best-ranked sentence is a right answer), from features of the top
   candidate and of the question (how much of it the corpus has never seen, not counting
   words that name the kind of thing asked for when the sentence holds that kind; whether the
-  sentence says the opposite or denies where the question does not). quotebot abstains when
-  this falls below the threshold.
+  sentence denies where the question does not). quotebot abstains when this falls below the
+  threshold, and whatever it is when the best-ranked sentence contradicts the question
+  (`contradicts`).
 
 Both were fitted on SQuAD v1.1 + v2.0 with an article-level split (`bench/train_reranker.py`),
 never on the seed gold questions; the threshold is calibrated with `quotebot eval --calibrate`.
@@ -32,9 +33,14 @@ WORD_PIECES = "/word-pieces"
 # What the abstainer sees of a ranked candidate list (see `abstain_features`).
 ABSTAIN_FEATURES = (
     "top_score", "margin", "unseen", "has_unseen", "top_missing_rare", "top_type_miss", "top_coverage",
-    "top_coverage_context", "top_dense", "top_second_dense", "top_related_coverage", "top_opposite",
-    "top_negation_mismatch", "top_conflict",
+    "top_coverage_context", "top_dense", "top_second_dense", "top_related_coverage",
+    "top_negation_mismatch", "top_country_conflict",
 )
+# A best-ranked sentence flagged for one of these says something else than the question asks
+# about — it goes the other way, or names another value ("the *third* round" against "this
+# *second* round") — and is never an answer: on SQuAD 2.0 the top sentence is so flagged for
+# 856 unanswerable questions and 116 rightly answered ones.
+CONTRADICTIONS = ("opposite", "conflict")
 
 
 @dataclass(frozen=True)
@@ -93,8 +99,8 @@ class SecondStage:
         return self.ranker.score(features, FEATURE_NAMES)
 
     def confidence(self, features: np.ndarray, scores: np.ndarray) -> float:
-        """P(the top-ranked candidate is a right answer)."""
-        if not len(scores):
+        """P(the top-ranked candidate is a right answer); 0 when it contradicts the question."""
+        if not len(scores) or contradicts(features, scores):
             return 0.0
         row = abstain_features(features, scores)[None, :]
         return float(self.abstainer.score(row, ABSTAIN_FEATURES)[0])
@@ -117,6 +123,11 @@ def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     # as the sentence holds a thing of the kind asked for ("what's the *price*…" and no sum: unseen).
     unseen -= asked * (1.0 - top[_TYPE_MISS])
     return np.array([scores[best], scores[best] - runner_up, unseen, float(unseen > 1e-9), *top])
+
+
+def contradicts(features: np.ndarray, scores: np.ndarray) -> bool:
+    """Whether the best-scored candidate is flagged for one of CONTRADICTIONS."""
+    return bool(features[int(np.argmax(scores)), _columns(CONTRADICTIONS, FEATURE_NAMES)].any())
 
 
 # The candidate features abstain_features reads off the top candidate: "unseen", "unseen_asked",

@@ -1,5 +1,5 @@
-"""Values a text pins down — weekdays, months, years, ordinals, counts and countries — so a
-question and a sentence can be seen to disagree.
+"""Values a text pins down — weekdays, months, years, ordinals, counts, shares, clock times and
+countries — so a question and a sentence can be seen to disagree.
 
 A sentence that names another value of the kind the question names ("what happened in *June*"
 against "in *April*", "the *third* round" against "the *second* round", "the other *six*
@@ -23,12 +23,14 @@ _ORDINALS = {
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1
     )
 }
-# Words, and numbers with what is written onto them ("5pm", "34.5%", "1990s", "11th"), not the
-# digits inside a word ("H2O").
-_TOKEN = re.compile(r"[^\W\d_]+|(?<![^\W\d_])\d+(?:[,.]\d+)*[^\W_]*")
+# Words, and numbers with what is written onto them ("5pm", "34.5%", "10:00", "1990s", "11th"),
+# not the digits inside a word ("H2O").
+_TOKEN = re.compile(r"[^\W\d_]+|(?<![^\W\d_])\d+(?:[,.:]\d+)*[^\W_]*%?")
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?([ap]m)?")
+_HALF_DAY = frozenset(("am", "pm"))
 
 
 def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
@@ -49,7 +51,8 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
         elif _YEAR.fullmatch(lower):
             found.setdefault("year", set()).add(lower)
         elif lower[0].isdigit():
-            found.setdefault("count", set()).add(_NUMBER.match(lower).group().replace(",", ""))
+            kind, value = _number_value(lower, [t.lower() for t in tokens[i + 1 : i + 3]])
+            found.setdefault(kind, set()).add(value)
         elif lower in DIGITS_OF_WORD:
             found.setdefault("count", set()).add(DIGITS_OF_WORD[lower])
     if countries:
@@ -57,7 +60,26 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
     return {kind: frozenset(values) for kind, values in found.items()}
 
 
-def disagree(asked: dict[str, frozenset[str]], told: dict[str, frozenset[str]]) -> bool:
-    """Whether, of some kind, each names a value the other does not (a sentence naming Monday and
-    Tuesday does not disagree with a question about Tuesday)."""
-    return any(kind in told and values - told[kind] and told[kind] - values for kind, values in asked.items())
+def _number_value(token: str, following: list[str]) -> tuple[str, str]:
+    """The kind and value of a number as written, given the two words after it: a clock time
+    ("5pm", "5 pm", "10:00" → 10) or a share ("34.5%", "12 percent", "12 per cent") is not a
+    count of things, so "what time do the two sides meet" does not disagree with "at 5pm"."""
+    clock = _CLOCK.fullmatch(token)
+    half_day = clock and (clock.group(3) or (following[0] if following[:1] and following[0] in _HALF_DAY else ""))
+    if clock and (clock.group(2) or half_day):
+        minutes = clock.group(2) if clock.group(2) != "00" else None
+        return "clock", clock.group(1) + (f":{minutes}" if minutes else "") + half_day
+    number = _NUMBER.match(token).group().replace(",", "")
+    percent = token.endswith("%") or following[:1] in (["percent"], ["percentage"]) or following == ["per", "cent"]
+    return ("share" if percent else "count"), number
+
+
+def disagree(
+    asked: dict[str, frozenset[str]], told: dict[str, frozenset[str]], kinds: frozenset[str] | None = None,
+) -> bool:
+    """Whether, of some kind (of `kinds`, when given), each names a value the other does not (a
+    sentence naming Monday and Tuesday does not disagree with a question about Tuesday)."""
+    return any(
+        kind in told and values - told[kind] and told[kind] - values
+        for kind, values in asked.items() if kinds is None or kind in kinds
+    )

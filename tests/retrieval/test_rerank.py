@@ -2,7 +2,7 @@
 import numpy as np
 
 from retrieval.features import FEATURE_NAMES
-from retrieval.rerank import ABSTAIN_FEATURES, abstain_features, load_second_stage
+from retrieval.rerank import ABSTAIN_FEATURES, CONTRADICTIONS, abstain_features, contradicts, load_second_stage
 
 
 def test_abstainer_reads_the_best_candidate_and_its_margin():
@@ -42,6 +42,26 @@ def test_other_unseen_words_count_whatever_the_answer_holds():
     """Only the asked-for words are forgiven; "japan" in the rest of the question still counts."""
     unseen, has_unseen = _unseen_seen_by_abstainer(0.6, 0.4, type_miss=0.0)
     assert np.isclose(unseen, 0.2) and has_unseen == 1.0
+
+
+def test_a_best_candidate_flagged_as_contradicting_is_refused():
+    """Confidence is 0 when the best-scored candidate says the opposite or names another value."""
+    stage = load_second_stage("multilingual-e5-small", context=False)
+    features = np.zeros((2, len(FEATURE_NAMES)))
+    features[:, FEATURE_NAMES.index("coverage")] = 1.0
+    scores = np.array([0.9, 0.1])
+    assert stage.confidence(features, scores) > 0.0
+    for name in CONTRADICTIONS:
+        flagged = features.copy()
+        flagged[0, FEATURE_NAMES.index(name)] = 1.0
+        assert contradicts(flagged, scores) and stage.confidence(flagged, scores) == 0.0
+
+
+def test_a_contradicting_candidate_below_the_best_does_not_refuse():
+    """Only the best-scored candidate's flags count."""
+    features = np.zeros((2, len(FEATURE_NAMES)))
+    features[1, FEATURE_NAMES.index("conflict")] = 1.0
+    assert not contradicts(features, np.array([0.9, 0.1]))
 
 
 def test_weights_follow_the_index_context_vectors():

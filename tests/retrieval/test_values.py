@@ -28,8 +28,27 @@ def test_counts_in_words_and_digits_meet():
 
 
 def test_numbers_keep_their_value_without_their_unit_or_grouping():
-    """ "34.5%" is 34.5 and "3,792,261 people" is 3792261."""
-    assert pinned_values("a 34.5% drop among 3,792,261 people")["count"] == {"34.5", "3792261"}
+    """ "3,792,261 people" is a count of 3792261."""
+    assert pinned_values("a drop among 3,792,261 people")["count"] == {"3792261"}
+
+
+def test_a_percentage_is_a_share_not_a_count():
+    """ "34.5%", "12 percent" and "12 per cent" are shares; "5 per day" is still a count."""
+    assert pinned_values("a 34.5% drop") == {"share": frozenset({"34.5"})}
+    assert pinned_values("rose 12 percent")["share"] == pinned_values("rose 12 per cent")["share"] == {"12"}
+    assert pinned_values("5 per day") == {"count": frozenset({"5"})}
+
+
+def test_a_clock_time_is_not_a_count():
+    """ "5pm" and "5 pm" are one clock time; "10:00" is 10 o'clock, not the counts 10 and 0."""
+    assert pinned_values("at 5pm") == pinned_values("at 5 pm") == {"clock": frozenset({"5pm"})}
+    assert pinned_values("around 10:00 GMT") == {"clock": frozenset({"10"})}
+    assert pinned_values("at 10:30") == {"clock": frozenset({"10:30"})}
+
+
+def test_a_count_in_the_question_does_not_disagree_with_clock_times():
+    """ "what time will the two sides meet" does not disagree with "at 5pm", which counts nothing."""
+    assert not disagree(pinned_values("what time will the two sides meet"), pinned_values("they meet at 5pm"))
 
 
 def test_countries_are_taken_as_given():
