@@ -5,11 +5,12 @@ holds (a place counts as held when the sentence names another place of its count
 of its pairs of neighbouring words it holds (in either order), how much more it holds through
 words of like meaning, whether a rare question word is missing, whether the sentence holds the
 kind of thing the question asks for (a number for "how many", a date for "when", a name for
-"who") and a quantity of the very thing a "how many" question counts, whether it says the
-opposite of a question word or denies where the question does not (or the other way round),
-whether it names another value of a kind the question names (another month, ordinal, count,
-share or clock time; apart from those, another country: retrieval/values.py); when asked for, how well its word pieces meet the question's
-(retrieval/token_match.py).
+"who") and a quantity of the very thing a "how many" question counts, whether it holds an
+antonym of a question word, has a quantity or a time go the other way, or denies where the
+question does not (or the other way round), whether it names another value of a kind the
+question names (another month, year, count or ordinal of the same thing, share or clock time;
+apart from those, another country: retrieval/values.py); when asked for, how well its word
+pieces meet the question's (retrieval/token_match.py).
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ FEATURE_NAMES = (
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
     "unseen_asked", "opposite", "negation_mismatch", "type_exact_miss", "conflict",
-    "count_miss", "country_conflict",
+    "count_miss", "country_conflict", "antonym",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -207,7 +208,8 @@ def text_features(
         "short": np.array([s.length < 4 for s in sentences], dtype=float),
         "coverage_context": coverage_context,
         "related_coverage": related,
-        "opposite": _opposite(q, sentences, opposites),
+        "antonym": _antonym(q, sentences, opposites),
+        "opposite": _opposite(q, sentences),
         "negation_mismatch": np.array([not q.polar and q.negated != s.negated for s in sentences], dtype=float),
         "type_exact_miss": (
             np.array([not holds_exact(q.wants, q.text, q.term_set, s.text) for s in sentences], dtype=float)
@@ -230,26 +232,33 @@ THING_VALUES = frozenset(("weekday", "month", "year", "ordinal", "count", "share
 
 def _disagreeing(q: QuestionView, sentences: list[SentenceView], kinds: frozenset[str]) -> np.ndarray:
     """Whether each sentence names another value of one of `kinds` than the question does."""
-    if not kinds.intersection(q.values):
+    if not any(kind.partition(":")[0] in kinds for kind in q.values):
         return np.zeros(len(sentences))
     return np.array([disagree(q.values, s.values, kinds) for s in sentences], dtype=float)
 
 
-def _opposite(q: QuestionView, sentences: list[SentenceView], opposites: dict[str, frozenset[str]]) -> np.ndarray:
-    """Whether each sentence lacks a question word but holds its opposite, or has a quantity go
-    or a thing happen only the other way: "when did exports *rise*" over "exports *fell*", "by
-    what percent did exports *grow*" over "a 34.5% *drop*", "what did Lutnick say *after* the
-    talks" over "*before* the talks", "the *least* used type" over "the *most* used" (not for a
-    yes/no question: "did exports rise" is answered by "exports fell"; nor for the order in time
-    told from the other side: "the talks came four days *after* the call" answers "how long
-    *before* the talks…")."""
+def _antonym(q: QuestionView, sentences: list[SentenceView], opposites: dict[str, frozenset[str]]) -> np.ndarray:
+    """Whether each sentence lacks a question word but holds a WordNet antonym of it ("who was
+    Emma's *brother*" over "Emma, *sister* of…"; not for a yes/no question). A quantity's way
+    is left to `_opposite`'s listed words of both ways: "the fall in shipments" is not
+    contradicted by "exports rose… the worst drop"."""
     found = np.zeros(len(sentences), dtype=bool)
     if not q.polar:
         for t, opposite in opposites.items():
-            # A quantity's way is judged by the listed words of both ways below, not by WordNet's
-            # antonyms: "the fall in shipments" is not contradicted by "exports rose… the worst drop".
             if opposite and t not in RISE_TERMS and t not in FALL_TERMS:
                 found |= [t not in s.terms and not opposite.isdisjoint(s.terms) for s in sentences]
+    return found.astype(float)
+
+
+def _opposite(q: QuestionView, sentences: list[SentenceView]) -> np.ndarray:
+    """Whether each sentence has a quantity go or a thing happen only the other way: "by what
+    percent did exports *grow*" over "a 34.5% *drop*", "what did Lutnick say *after* the talks"
+    over "*before* the talks", "the *least* used type" over "the *most* used" (not for a yes/no
+    question: "did exports rise" is answered by "exports fell"; nor for the order in time told
+    from the other side: "the talks came four days *after* the call" answers "how long *before*
+    the talks…")."""
+    found = np.zeros(len(sentences), dtype=bool)
+    if not q.polar:
         if asked := direction(q.term_set):
             found |= [direction(s.terms) == -asked for s in sentences]
         asked_words = words(q.text)

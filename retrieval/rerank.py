@@ -7,9 +7,9 @@ with the word-piece match ("…/word-pieces"):
 - `abstainer`: P(the best-ranked sentence is a right answer), from features of the top
   candidate and of the question (how much of it the corpus has never seen, not counting
   words that name the kind of thing asked for when the sentence holds that kind; whether the
-  sentence denies where the question does not). quotebot abstains when this falls below the
-  threshold, and whatever it is when the best-ranked sentence contradicts the question
-  (`contradicts`).
+  sentence holds an antonym of a question word, denies where the question does not, or names
+  another country). quotebot abstains when this falls below the threshold, and whatever it is
+  when the best-ranked sentence contradicts the question (`contradicts`).
 
 Both were fitted on SQuAD v1.1 + v2.0 with an article-level split (`bench/train_reranker.py`),
 never on the seed gold questions; the threshold is calibrated with `quotebot eval --calibrate`.
@@ -34,12 +34,14 @@ WORD_PIECES = "/word-pieces"
 ABSTAIN_FEATURES = (
     "top_score", "margin", "unseen", "has_unseen", "top_missing_rare", "top_type_miss", "top_coverage",
     "top_coverage_context", "top_dense", "top_second_dense", "top_related_coverage",
-    "top_negation_mismatch", "top_country_conflict",
+    "top_negation_mismatch", "top_country_conflict", "top_antonym",
 )
 # A best-ranked sentence flagged for one of these says something else than the question asks
-# about — it goes the other way, or names another value ("the *third* round" against "this
-# *second* round") — and is never an answer: on SQuAD 2.0 the top sentence is so flagged for
-# 856 unanswerable questions and 116 rightly answered ones.
+# about — a quantity or a time goes the other way, or it names another value ("the *third*
+# round" against "this *second* round") — and is never an answer: on SQuAD 2.0 the top
+# sentence is so flagged for N unanswerable questions and M rightly answered ones. (WordNet's
+# antonyms are noisier — "Emma's *brother*" against "Emma, *sister* of" can be right — and
+# another country may be named in another role: the abstainer weighs those.)
 CONTRADICTIONS = ("opposite", "conflict")
 
 

@@ -4,13 +4,17 @@ countries — so a question and a sentence can be seen to disagree.
 A sentence that names another value of the kind the question names ("what happened in *June*"
 against "in *April*", "the *third* round" against "the *second* round", "the other *six*
 elements" against "*seven* elements") is about something else, however many words it shares:
-one of the ways SQuAD 2.0 makes a question that looks answered but is not.
+one of the ways SQuAD 2.0 makes a question that looks answered but is not. A count or an
+ordinal is compared only with one of the same thing — the words after it ("six *rare earth
+elements*", "the third *round*") —, so "what two artists joined Coldplay" does not disagree
+with "…five solo tackles", nor "when was the term first *used*" with "his third *regeneration*".
+A number after a capitalised word is part of a name ("Super Bowl 50", "Apollo 13"), no count.
 """
 from __future__ import annotations
 
 import re
 
-from .text import DIGITS_OF_WORD
+from .text import DIGITS_OF_WORD, STOPWORDS, stem
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -31,13 +35,16 @@ _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")
 _NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?([ap]m)?")
 _HALF_DAY = frozenset(("am", "pm"))
+_DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "the 1950's" is "the 1950s"
 
 
 def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
-    """The values `text` names, by kind ("weekday", "month", "ordinal", "year", "count",
-    "country"); `countries` are the countries its places belong to (places.countries)."""
+    """The values `text` names, by kind ("weekday", "month", "year", "share", "clock",
+    "country"; "count:<term>" and "ordinal:<term>" for each term of the words after a count or
+    ordinal, "count:" when none follow); `countries` are the countries its places belong to
+    (places.countries)."""
     found: dict[str, set[str]] = {}
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(_DECADE_APOSTROPHE.sub(r"\1s", text))
     for i, token in enumerate(tokens):
         lower = token.lower()
         before = tokens[i - 1].lower() if i else ""
@@ -47,17 +54,31 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
             if lower not in _AMBIGUOUS_MONTHS or (i and token[0].isupper()) or before in _BEFORE_DATE:
                 found.setdefault("month", set()).add(lower)
         elif lower in _ORDINALS or _ORDINAL_DIGITS.fullmatch(lower):
-            found.setdefault("ordinal", set()).add(_ORDINALS.get(lower) or _ORDINAL_DIGITS.match(lower).group(1))
+            value = _ORDINALS.get(lower) or _ORDINAL_DIGITS.match(lower).group(1)
+            for kind in _of_what("ordinal", tokens[i + 1 : i + 4]):
+                found.setdefault(kind, set()).add(value)
         elif _YEAR.fullmatch(lower):
             found.setdefault("year", set()).add(lower)
         elif lower[0].isdigit():
+            if i > 1 and tokens[i - 1][0].isupper():
+                continue  # part of a name: "Super Bowl 50"
             kind, value = _number_value(lower, [t.lower() for t in tokens[i + 1 : i + 3]])
-            found.setdefault(kind, set()).add(value)
+            for kind in _of_what(kind, tokens[i + 1 : i + 4]) if kind == "count" else (kind,):
+                found.setdefault(kind, set()).add(value)
         elif lower in DIGITS_OF_WORD:
-            found.setdefault("count", set()).add(DIGITS_OF_WORD[lower])
+            for kind in _of_what("count", tokens[i + 1 : i + 4]):
+                found.setdefault(kind, set()).add(DIGITS_OF_WORD[lower])
     if countries:
         found["country"] = set(countries)
     return {kind: frozenset(values) for kind, values in found.items()}
+
+
+def _of_what(kind: str, after: list[str]) -> list[str]:
+    """`kind` keyed by each content term of the words after a count or ordinal ("count:element")."""
+    terms = [
+        stem(w) for w in (t.lower() for t in after) if w.isalpha() and w not in STOPWORDS and w not in DIGITS_OF_WORD
+    ]
+    return [f"{kind}:{t}" for t in dict.fromkeys(terms)] or [f"{kind}:"]
 
 
 def _number_value(token: str, following: list[str]) -> tuple[str, str]:
@@ -77,9 +98,10 @@ def _number_value(token: str, following: list[str]) -> tuple[str, str]:
 def disagree(
     asked: dict[str, frozenset[str]], told: dict[str, frozenset[str]], kinds: frozenset[str] | None = None,
 ) -> bool:
-    """Whether, of some kind (of `kinds`, when given), each names a value the other does not (a
-    sentence naming Monday and Tuesday does not disagree with a question about Tuesday)."""
+    """Whether, of some kind (of `kinds`, when given: "count" stands for every "count:<term>"),
+    each names a value the other does not (a sentence naming Monday and Tuesday does not
+    disagree with a question about Tuesday)."""
     return any(
         kind in told and values - told[kind] and told[kind] - values
-        for kind, values in asked.items() if kinds is None or kind in kinds
+        for kind, values in asked.items() if kinds is None or kind.partition(":")[0] in kinds
     )

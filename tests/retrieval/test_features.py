@@ -114,6 +114,12 @@ def test_a_sentence_saying_the_opposite_is_flagged():
     assert _text_features("when did exports rise", "Exports fell in May.")["opposite"] == 1.0
 
 
+def test_a_wordnet_antonym_is_flagged_apart_from_a_way_gone_opposite():
+    """ "Emma's brother" over "Emma, sister of…" is an antonym, not a quantity or time going the other way."""
+    features = _text_features("who was Emma's brother", "Emma, sister of Duke Richard, married the king.")
+    assert features["antonym"] == 1.0 and features["opposite"] == 0.0
+
+
 def test_a_sentence_holding_the_word_itself_is_no_opposite():
     """A sentence that also holds the question's own word is not flagged for holding its opposite."""
     assert _text_features("when did exports rise", "Exports rose in May after they fell in April.")["opposite"] == 0.0

@@ -18,25 +18,25 @@ def test_may_is_a_month_only_where_it_reads_as_one():
 
 def test_ordinals_in_words_and_digits_meet():
     """ "the third round" and "the 3rd round" name the same ordinal."""
-    assert pinned_values("the third round")["ordinal"] == pinned_values("the 3rd round")["ordinal"] == {"3"}
+    assert pinned_values("the third round")["ordinal:round"] == pinned_values("the 3rd round")["ordinal:round"] == {"3"}
 
 
 def test_counts_in_words_and_digits_meet():
     """ "seven elements" and "7 elements" name the same count; digits inside a word ("H2O") are no count."""
-    assert pinned_values("seven elements")["count"] == pinned_values("7 elements")["count"] == {"7"}
-    assert "count" not in pinned_values("the Nvidia H2O chips")
+    assert pinned_values("seven elements")["count:element"] == pinned_values("7 elements")["count:element"] == {"7"}
+    assert not pinned_values("the Nvidia H2O chips")
 
 
 def test_numbers_keep_their_value_without_their_unit_or_grouping():
     """ "3,792,261 people" is a count of 3792261."""
-    assert pinned_values("a drop among 3,792,261 people")["count"] == {"3792261"}
+    assert pinned_values("a drop among 3,792,261 people")["count:peopl"] == {"3792261"}
 
 
 def test_a_percentage_is_a_share_not_a_count():
     """ "34.5%", "12 percent" and "12 per cent" are shares; "5 per day" is still a count."""
     assert pinned_values("a 34.5% drop") == {"share": frozenset({"34.5"})}
     assert pinned_values("rose 12 percent")["share"] == pinned_values("rose 12 per cent")["share"] == {"12"}
-    assert pinned_values("5 per day") == {"count": frozenset({"5"})}
+    assert pinned_values("5 per day")["count:day"] == {"5"} and "share" not in pinned_values("5 per day")
 
 
 def test_a_clock_time_is_not_a_count():
@@ -49,6 +49,27 @@ def test_a_clock_time_is_not_a_count():
 def test_a_count_in_the_question_does_not_disagree_with_clock_times():
     """ "what time will the two sides meet" does not disagree with "at 5pm", which counts nothing."""
     assert not disagree(pinned_values("what time will the two sides meet"), pinned_values("they meet at 5pm"))
+
+
+def test_a_count_is_compared_only_with_a_count_of_the_same_thing():
+    """ "what two artists joined" does not disagree with "five solo tackles"; "six elements" does with "seven elements"."""
+    assert not disagree(pinned_values("what two artists joined the band"), pinned_values("five solo tackles"))
+    assert disagree(pinned_values("the other six rare earth elements"), pinned_values("seven rare earth elements"))
+
+
+def test_an_ordinal_is_compared_only_with_one_of_the_same_thing():
+    """ "when was the term first used" does not disagree with "his third regeneration"."""
+    assert not disagree(pinned_values("when was the term first used"), pinned_values("his third regeneration"))
+
+
+def test_a_number_after_a_capitalised_word_is_part_of_a_name():
+    """ "Super Bowl 50" and "Apollo 13" name things; they count nothing."""
+    assert pinned_values("He played in Super Bowl 50 after Apollo 13 flew.") == {}
+
+
+def test_a_decade_with_an_apostrophe_is_the_decade():
+    """ "the 1950's" and "the 1950s" name the same decade."""
+    assert pinned_values("in the 1950's") == pinned_values("in the 1950s") == {"year": frozenset({"1950s"})}
 
 
 def test_countries_are_taken_as_given():
