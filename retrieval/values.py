@@ -41,8 +41,7 @@ _DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "the 1950's" is "the 1950s
 def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
     """The values `text` names, by kind ("weekday", "month", "year", "share", "clock",
     "country"; "count:<term>" and "ordinal:<term>" for each term of the words after a count or
-    ordinal, "count:" when none follow); `countries` are the countries its places belong to
-    (places.countries)."""
+    ordinal); `countries` are the countries its places belong to (places.countries)."""
     found: dict[str, set[str]] = {}
     tokens = _TOKEN.findall(_DECADE_APOSTROPHE.sub(r"\1s", text))
     for i, token in enumerate(tokens):
@@ -74,11 +73,12 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
 
 
 def _of_what(kind: str, after: list[str]) -> list[str]:
-    """`kind` keyed by each content term of the words after a count or ordinal ("count:element")."""
+    """`kind` keyed by each content term of the words after a count or ordinal ("count:element");
+    none when nothing follows ("talks on the *9th*" pins no ordinal of a thing)."""
     terms = [
         stem(w) for w in (t.lower() for t in after) if w.isalpha() and w not in STOPWORDS and w not in DIGITS_OF_WORD
     ]
-    return [f"{kind}:{t}" for t in dict.fromkeys(terms)] or [f"{kind}:"]
+    return [f"{kind}:{t}" for t in dict.fromkeys(terms)]
 
 
 def _number_value(token: str, following: list[str]) -> tuple[str, str]:

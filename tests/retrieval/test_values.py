@@ -62,6 +62,11 @@ def test_an_ordinal_is_compared_only_with_one_of_the_same_thing():
     assert not disagree(pinned_values("when was the term first used"), pinned_values("his third regeneration"))
 
 
+def test_a_count_or_ordinal_of_nothing_named_is_not_pinned():
+    """ "the talks on the 9th" pins no ordinal, so it does not disagree with "…on the 10th"."""
+    assert disagree(pinned_values("the talks on the 9th"), pinned_values("They resume on the 10th")) is False
+
+
 def test_a_number_after_a_capitalised_word_is_part_of_a_name():
     """ "Super Bowl 50" and "Apollo 13" name things; they count nothing."""
     assert pinned_values("He played in Super Bowl 50 after Apollo 13 flew.") == {}
