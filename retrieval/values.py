@@ -60,10 +60,10 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
             found.setdefault("year", set()).add(lower)
         elif lower[0].isdigit():
             if i > 1 and tokens[i - 1][0].isupper():
-                continue  # part of a name: "Super Bowl 50"
+                continue  # after a capitalised word that does not open the text: "Super Bowl 50"
             kind, value = _number_value(lower, [t.lower() for t in tokens[i + 1 : i + 3]])
-            for kind in _of_what(kind, tokens[i + 1 : i + 4]) if kind == "count" else (kind,):
-                found.setdefault(kind, set()).add(value)
+            for key in _of_what(kind, tokens[i + 1 : i + 4]) if kind == "count" else [kind]:
+                found.setdefault(key, set()).add(value)
         elif lower in DIGITS_OF_WORD:
             for kind in _of_what("count", tokens[i + 1 : i + 4]):
                 found.setdefault(kind, set()).add(DIGITS_OF_WORD[lower])
