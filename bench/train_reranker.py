@@ -4,7 +4,9 @@
 
 Articles are split by a hash of their title: even hashes train, odd ones test. The seed gold
 questions are never used. SQuAD v1.1 gives answerable questions; SQuAD v2.0 adds adversarial
-unanswerable ones, so the score also learns when the best candidate is not an answer.
+unanswerable ones, so the score also learns when the best candidate is not an answer. The
+abstainer is fitted on the questions whose best candidate does not contradict them (those are
+refused whatever it says: retrieval/rerank.py `contradicts`).
 
 Eight variants are fitted from the same rows: with and without the e5 second model, with and
 without context vectors (`<model>/no-context`), with and without the word-piece match
