@@ -261,10 +261,10 @@ def _opposite(q: QuestionView, sentences: list[SentenceView]) -> np.ndarray:
     if not q.polar:
         if asked := direction(q.term_set):
             found |= [direction(s.terms) == -asked for s in sentences]
-        asked_words = words(q.text)
+        asked_words, told = words(q.text), None
         for up, down in ((AFTER_WORDS, BEFORE_WORDS), (MORE_WORDS, LESS_WORDS)):
             if asked := direction(frozenset(asked_words), up, down):
-                told = [words(s.text) for s in sentences]
+                told = told or [words(s.text) for s in sentences]
                 found |= [
                     direction(frozenset(w), up, down) == -asked
                     and not (up is AFTER_WORDS and _told_from_the_other_side(asked_words, w))

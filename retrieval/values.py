@@ -43,30 +43,32 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
     "country"; "count:<term>" and "ordinal:<term>" for each term of the words after a count or
     ordinal); `countries` are the countries its places belong to (places.countries)."""
     found: dict[str, set[str]] = {}
+
+    def pin(kinds: list[str], value: str) -> None:
+        for kind in kinds:
+            found.setdefault(kind, set()).add(value)
+
     tokens = _TOKEN.findall(_DECADE_APOSTROPHE.sub(r"\1s", text))
     for i, token in enumerate(tokens):
         lower = token.lower()
         before = tokens[i - 1].lower() if i else ""
+        after = tokens[i + 1 : i + 4]
         if lower in WEEKDAYS:
-            found.setdefault("weekday", set()).add(lower)
+            pin(["weekday"], lower)
         elif lower in MONTHS:
             if lower not in _AMBIGUOUS_MONTHS or (i and token[0].isupper()) or before in _BEFORE_DATE:
-                found.setdefault("month", set()).add(lower)
+                pin(["month"], lower)
         elif lower in _ORDINALS or _ORDINAL_DIGITS.fullmatch(lower):
-            value = _ORDINALS.get(lower) or _ORDINAL_DIGITS.match(lower).group(1)
-            for kind in _of_what("ordinal", tokens[i + 1 : i + 4]):
-                found.setdefault(kind, set()).add(value)
+            pin(_of_what("ordinal", after), _ORDINALS.get(lower) or _ORDINAL_DIGITS.match(lower).group(1))
         elif _YEAR.fullmatch(lower):
-            found.setdefault("year", set()).add(lower)
+            pin(["year"], lower)
         elif lower[0].isdigit():
             if i > 1 and tokens[i - 1][0].isupper():
                 continue  # after a capitalised word that does not open the text: "Super Bowl 50"
-            kind, value = _number_value(lower, [t.lower() for t in tokens[i + 1 : i + 3]])
-            for key in _of_what(kind, tokens[i + 1 : i + 4]) if kind == "count" else [kind]:
-                found.setdefault(key, set()).add(value)
+            kind, value = _number_value(lower, [t.lower() for t in after[:2]])
+            pin(_of_what(kind, after) if kind == "count" else [kind], value)
         elif lower in DIGITS_OF_WORD:
-            for kind in _of_what("count", tokens[i + 1 : i + 4]):
-                found.setdefault(kind, set()).add(DIGITS_OF_WORD[lower])
+            pin(_of_what("count", after), DIGITS_OF_WORD[lower])
     if countries:
         found["country"] = set(countries)
     return {kind: frozenset(values) for kind, values in found.items()}
@@ -85,11 +87,11 @@ def _number_value(token: str, following: list[str]) -> tuple[str, str]:
     """The kind and value of a number as written, given the two words after it: a clock time
     ("5pm", "5 pm", "10:00" → 10) or a share ("34.5%", "12 percent", "12 per cent") is not a
     count of things, so "what time do the two sides meet" does not disagree with "at 5pm"."""
-    clock = _CLOCK.fullmatch(token)
-    half_day = clock and (clock.group(3) or (following[0] if following[:1] and following[0] in _HALF_DAY else ""))
-    if clock and (clock.group(2) or half_day):
-        minutes = clock.group(2) if clock.group(2) != "00" else None
-        return "clock", clock.group(1) + (f":{minutes}" if minutes else "") + half_day
+    if clock := _CLOCK.fullmatch(token):
+        hour, minutes, half_day = clock.group(1), clock.group(2), clock.group(3)
+        half_day = half_day or (following[0] if following[:1] and following[0] in _HALF_DAY else "")
+        if minutes or half_day:
+            return "clock", hour + (f":{minutes}" if minutes not in (None, "00") else "") + half_day
     number = _NUMBER.match(token).group().replace(",", "")
     percent = token.endswith("%") or following[:1] in (["percent"], ["percentage"]) or following == ["per", "cent"]
     return ("share" if percent else "count"), number
