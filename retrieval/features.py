@@ -23,6 +23,7 @@ from .answer_kinds import (
 )
 from .fusion import ranks
 from .places import countries, find_places
+from .roles import countries_of_things
 from .related import (
     AFTER_WORDS, BEFORE_WORDS, FALL_TERMS, LESS_WORDS, MORE_WORDS, RISE_TERMS, direction, opposite_terms, related_terms,
 )
@@ -97,7 +98,7 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         verbs=frozenset(resolve(_written_as_verbs(question))),
         negated=is_negated(question),
         polar=is_polar(question),
-        values=pinned_values(question, frozenset(places.values())),
+        values=pinned_values(question, frozenset(places.values()), countries_of_things(question)),
         counted=counted_thing(question),
     )
 
@@ -152,7 +153,7 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
         bigrams=word_pairs(seq, {t: p.country for p in places for t in p.terms}),
         length=len(seq),
         negated=is_negated(sentence),
-        values=pinned_values(sentence, frozenset(p.country for p in places)),
+        values=pinned_values(sentence, frozenset(p.country for p in places), countries_of_things(sentence) if places else None),
         text=sentence,
     )
 
@@ -226,8 +227,9 @@ def text_features(
 
 # Values whose disagreement says a sentence is about something else. Countries are apart: news
 # names several in other roles ("the talks in *Geneva*" against "*Washington* and *Beijing*
-# agreed…"), and a place name may be read as the wrong one ("Victoria").
-THING_VALUES = frozenset(("weekday", "month", "year", "ordinal", "count", "share", "clock"))
+# agreed…"), and a place name may be read as the wrong one ("Victoria"). Whose a thing is, is
+# not: "China's *commerce minister*" against "U.S. *Commerce Secretary* Lutnick".
+THING_VALUES = frozenset(("weekday", "month", "year", "ordinal", "count", "share", "clock", "country_of"))
 
 
 def _disagreeing(q: QuestionView, sentences: list[SentenceView], kinds: frozenset[str]) -> np.ndarray:

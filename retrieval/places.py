@@ -16,6 +16,8 @@ from .text import normal_form, stem
 
 GAZETTEER_FILE = Path(__file__).with_name("places.tsv")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*\.?")
+# The same words, and each mark or number as a token of its own (they end a phrase: roles.py).
+_TOKEN_OR_MARK = re.compile(_TOKEN.pattern + r"|\d+|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +59,18 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
-def place_tokens(text: str) -> list[str]:
-    """Word tokens as written, possessive 's and dots dropped ("U.S.'s" → "US")."""
+def place_tokens(text: str, marks: bool = False) -> list[str]:
+    """Word tokens as written, possessive 's and dots dropped ("U.S.'s" → "US"); with `marks`,
+    punctuation, numbers and the possessive 's too, each a token."""
     out = []
-    for token in _TOKEN.findall(text):
-        if "." in token or "'" in token or "’" in token:
+    for token in (_TOKEN_OR_MARK if marks else _TOKEN).findall(text):
+        if len(token) > 1 and ("." in token or "'" in token or "’" in token):
             token = token.replace("’", "'")
             if token.endswith("'s"):
                 token = token[:-2]
+                if marks:
+                    out.extend((token.replace(".", "").replace("'", ""), "'s"))
+                    continue
             token = token.replace(".", "").replace("'", "")
         if token:
             out.append(token)
@@ -73,8 +79,17 @@ def place_tokens(text: str) -> list[str]:
 
 def find_places(text: str) -> list[Place]:
     """Place names in `text`, longest match first, left to right."""
-    table = _gazetteer()
     tokens = place_tokens(text)
+    return [
+        Place(tuple(stem(normal_form(t)) for t in tokens[start:end]), country)
+        for start, end, country in place_spans(tokens)
+    ]
+
+
+def place_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, country) of each place name in `tokens` (place_tokens), longest match first,
+    left to right."""
+    table = _gazetteer()
     folded = [t.casefold() for t in tokens]
     # An abbreviation typed in lower case after "the" is the country ("what did *the us* stop"):
     # the pronoun "us" never follows it.
@@ -94,7 +109,7 @@ def find_places(text: str) -> list[Place]:
         for n in range(min(longest, len(tokens) - i), 0, -1):
             country = _lookup(table, tokens[i : i + n], " ".join(folded[i : i + n]))
             if country:
-                found.append(Place(tuple(stem(normal_form(t)) for t in tokens[i : i + n]), country))
+                found.append((i, i + n, country))
                 i += n
                 break
         else:

@@ -122,6 +122,11 @@ def is_negated(text: str) -> bool:
 _PAST_TENSE = re.compile(r"[a-z]{2,}[^e\W]ed")
 
 
+def is_irregular_verb_form(word: str) -> bool:
+    """Whether a lower-case word is a form of an irregular verb ("fell", "spoke", "led")."""
+    return word in _irregular()
+
+
 def is_past_tense(word: str) -> bool:
     """Whether a lower-case word is written in a past tense or as a past participle ("hosted")."""
     return _PAST_TENSE.fullmatch(word) is not None

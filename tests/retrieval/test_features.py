@@ -152,6 +152,16 @@ def test_another_country_is_a_conflict_of_its_own():
     assert features["country_conflict"] == 1.0 and features["conflict"] == 0.0
 
 
+@pytest.mark.parametrize(("question", "sentence", "conflict"), [
+    ("who is China's commerce minister", "The talks are led by U.S. Commerce Secretary Howard Lutnick.", 1.0),
+    ("who is the American commerce secretary", "The talks are led by U.S. Commerce Secretary Howard Lutnick.", 0.0),
+    ("who is China's commerce minister", "Commerce Secretary Howard Lutnick met China's delegation.", 0.0),
+])
+def test_an_office_of_another_country_conflicts(question, sentence, conflict):
+    """The question's office held for another country is a conflict; for the same country, or none named, it is not."""
+    assert _text_features(question, sentence)["conflict"] == conflict
+
+
 @pytest.mark.parametrize("question, sentence, opposite", [
     ("by what percent did exports grow", "Customs data showed a 34.5% drop in exports.", 1.0),
     ("how much were tariffs cut", "Tariffs were raised to 145%.", 1.0),
