@@ -23,7 +23,7 @@ from .answer_kinds import (
 )
 from .fusion import ranks
 from .places import countries, find_places
-from .roles import countries_of_things
+from .roles import countries_of_things, owned_by_another
 from .related import (
     AFTER_WORDS, BEFORE_WORDS, FALL_TERMS, LESS_WORDS, MORE_WORDS, RISE_TERMS, direction, opposite_terms, related_terms,
 )
@@ -75,6 +75,7 @@ class QuestionView:
     negated: bool  # the question denies something ("which country did *not* attend")
     polar: bool  # a yes/no question ("did exports rise"), answered by a denial or the opposite too
     values: dict[str, frozenset[str]]  # the weekdays, months, years, counts… it names: values.pinned_values
+    owners: dict[str, frozenset[str]]  # term → the countries written onto it: roles.countries_of_things
     counted: str | None  # the term of what a "how many" question counts: answer_kinds.counted_thing
 
 
@@ -98,7 +99,8 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         verbs=frozenset(resolve(_written_as_verbs(question))),
         negated=is_negated(question),
         polar=is_polar(question),
-        values=pinned_values(question, frozenset(places.values()), countries_of_things(question)),
+        values=pinned_values(question, frozenset(places.values())),
+        owners=countries_of_things(question),
         counted=counted_thing(question),
     )
 
@@ -133,6 +135,7 @@ class SentenceView:
     length: int
     negated: bool
     values: dict[str, frozenset[str]]  # values.pinned_values
+    owners: dict[str, frozenset[str]]  # roles.countries_of_things
     text: str  # for what it holds and names, looked up only when a question asks
 
 
@@ -153,7 +156,8 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
         bigrams=word_pairs(seq, {t: p.country for p in places for t in p.terms}),
         length=len(seq),
         negated=is_negated(sentence),
-        values=pinned_values(sentence, frozenset(p.country for p in places), countries_of_things(sentence) if places else None),
+        values=pinned_values(sentence, frozenset(p.country for p in places)),
+        owners=countries_of_things(sentence) if places else {},
         text=sentence,
     )
 
@@ -220,16 +224,16 @@ def text_features(
             np.array([not holds_count_of(q.counted, s.text) for s in sentences], dtype=float)
             if q.counted else np.zeros(n)
         ),
-        "conflict": _disagreeing(q, sentences, THING_VALUES),
+        "conflict": np.maximum(_disagreeing(q, sentences, THING_VALUES), _owned_by_another(q, sentences)),
         "country_conflict": _disagreeing(q, sentences, frozenset(("country",))),
     }
 
 
 # Values whose disagreement says a sentence is about something else. Countries are apart: news
 # names several in other roles ("the talks in *Geneva*" against "*Washington* and *Beijing*
-# agreed…"), and a place name may be read as the wrong one ("Victoria"). Whose a thing is, is
-# not: "China's *commerce minister*" against "U.S. *Commerce Secretary* Lutnick".
-THING_VALUES = frozenset(("weekday", "month", "year", "ordinal", "count", "share", "clock", "country_of"))
+# agreed…"), and a place name may be read as the wrong one ("Victoria"). The country a thing
+# belongs to does conflict (`_owned_by_another`).
+THING_VALUES = frozenset(("weekday", "month", "year", "ordinal", "count", "share", "clock"))
 
 
 def _disagreeing(q: QuestionView, sentences: list[SentenceView], kinds: frozenset[str]) -> np.ndarray:
@@ -237,6 +241,17 @@ def _disagreeing(q: QuestionView, sentences: list[SentenceView], kinds: frozense
     if not any(kind.partition(":")[0] in kinds for kind in q.values):
         return np.zeros(len(sentences))
     return np.array([disagree(q.values, s.values, kinds) for s in sentences], dtype=float)
+
+
+def _owned_by_another(q: QuestionView, sentences: list[SentenceView]) -> np.ndarray:
+    """Whether each sentence writes what the question asks of one country onto another ("who is
+    *China's* commerce minister" against "…*U.S.* Treasury Secretary Scott Bessent, Commerce
+    Secretary Lutnick…"): roles.owned_by_another."""
+    if not q.owners:
+        return np.zeros(len(sentences))
+    return np.array(
+        [owned_by_another(q.owners, s.owners, s.values.get("country", frozenset())) for s in sentences], dtype=float,
+    )
 
 
 def _antonym(q: QuestionView, sentences: list[SentenceView], opposites: dict[str, frozenset[str]]) -> np.ndarray:

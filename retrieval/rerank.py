@@ -37,9 +37,11 @@ ABSTAIN_FEATURES = (
     "top_negation_mismatch", "top_country_conflict", "top_antonym",
 )
 # A best-ranked sentence flagged for one of these says something else than the question asks
-# about — a quantity or a time goes the other way, or it names another value ("the *third*
-# round" against "this *second* round") — and is never an answer: on SQuAD 2.0 the top
-# sentence is so flagged for 329 unanswerable questions and 20 rightly answered ones. (WordNet's
+# about — a quantity or a time goes the other way, it names another value ("the *third*
+# round" against "this *second* round"), or it gives the asked thing to another country ("U.S.
+# Commerce Secretary" for "China's commerce minister") — and is never an answer: on SQuAD 2.0
+# the top sentence was so flagged for 329 unanswerable questions and 20 rightly answered ones,
+# and the owner of the thing asked refuses 18 unanswerable ones more. (WordNet's
 # antonyms are noisier — "Emma's *brother*" against "Emma, *sister* of" can be right — and
 # another country may be named in another role: the abstainer weighs those.)
 CONTRADICTIONS = ("opposite", "conflict")

@@ -87,3 +87,19 @@ def _phrase_before_of(tokens: list[str], start: int, in_place: set[int]) -> list
             break
         out.append(i)
     return out
+
+
+def owned_by_another(
+    asked: dict[str, frozenset[str]], told: dict[str, frozenset[str]], named: frozenset[str],
+) -> bool:
+    """Whether a sentence writes a thing the question writes onto a country onto another one,
+    and names the question's country nowhere (`asked`, `told`: countries_of_things of each;
+    `named`: the countries the sentence names).
+
+    News of two countries names both in most sentences, each in a role that a phrase alone
+    does not tell: "how did *Hong Kong* stocks react" is answered by "*U.S.* stocks flipped…,
+    and Chinese shares trading in *Hong Kong* entered…", and "who heads the *US* delegation" by
+    "…led by *U.S.* Treasury Secretary Scott Bessent…, while Vice Premier He Lifeng heads the
+    *Chinese* delegation". So a sentence naming the question's country is never so flagged.
+    """
+    return any(term in told and not owners <= named and told[term] - owners for term, owners in asked.items())

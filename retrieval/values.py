@@ -1,5 +1,5 @@
-"""Values a text pins down — weekdays, months, years, ordinals, counts, shares, clock times,
-countries and whose a thing is — so a question and a sentence can be seen to disagree.
+"""Values a text pins down — weekdays, months, years, ordinals, counts, shares, clock times and
+countries — so a question and a sentence can be seen to disagree.
 
 A sentence that names another value of the kind the question names ("what happened in *June*"
 against "in *April*", "the *third* round" against "the *second* round", "the other *six*
@@ -38,14 +38,10 @@ _HALF_DAY = frozenset(("am", "pm"))
 _DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "the 1950's" is "the 1950s"
 
 
-def pinned_values(
-    text: str, countries: frozenset[str] = frozenset(), owners: dict[str, frozenset[str]] | None = None,
-) -> dict[str, frozenset[str]]:
+def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
     """The values `text` names, by kind ("weekday", "month", "year", "share", "clock",
     "country"; "count:<term>" and "ordinal:<term>" for each term of the words after a count or
-    ordinal; "country_of:<term>" for each term a country is written onto); `countries` are the
-    countries its places belong to (places.countries), `owners` the countries written onto its
-    terms (roles.countries_of_things)."""
+    ordinal); `countries` are the countries its places belong to (places.countries)."""
     found: dict[str, set[str]] = {}
 
     def pin(kinds: list[str], value: str) -> None:
@@ -75,8 +71,6 @@ def pinned_values(
             pin(_of_what("count", after), DIGITS_OF_WORD[lower])
     if countries:
         found["country"] = set(countries)
-    for term, owned_by in (owners or {}).items():
-        found[f"country_of:{term}"] = set(owned_by)
     return {kind: frozenset(values) for kind, values in found.items()}
 
 
@@ -108,11 +102,8 @@ def disagree(
 ) -> bool:
     """Whether, of some kind (of `kinds`, when given: "count" stands for every "count:<term>"),
     each names a value the other does not (a sentence naming Monday and Tuesday does not
-    disagree with a question about Tuesday). A thing written onto another country disagrees
-    only where the question's country goes unnamed: "how did *Hong Kong* stocks react" is
-    answered by "*U.S.* stocks flipped…, and Chinese shares trading in *Hong Kong* entered…"."""
+    disagree with a question about Tuesday)."""
     return any(
         kind in told and values - told[kind] and told[kind] - values
-        and not (kind.startswith("country_of:") and values <= told.get("country", frozenset()))
         for kind, values in asked.items() if kinds is None or kind.partition(":")[0] in kinds
     )

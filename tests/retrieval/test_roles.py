@@ -1,7 +1,8 @@
 """Which country a thing in a text belongs to (retrieval.roles)."""
 import pytest
 
-from retrieval.roles import countries_of_things
+from retrieval.places import countries
+from retrieval.roles import countries_of_things, owned_by_another
 
 
 def test_a_possessive_country_is_written_onto_the_office_after_it():
@@ -48,3 +49,32 @@ def test_a_list_does_not_run_into_another_country():
 def test_a_text_without_a_place_owns_nothing():
     """No place, no owner."""
     assert countries_of_things("The Commerce Secretary spoke.") == {}
+
+
+def _owned_by_another(question: str, sentence: str) -> bool:
+    return owned_by_another(countries_of_things(question), countries_of_things(sentence), countries(sentence))
+
+
+def test_an_office_of_another_country_is_owned_by_another():
+    """China's treasury secretary is not "U.S. Treasury Secretary Scott Bessent"."""
+    assert _owned_by_another("who is China's treasury secretary", "It is led by U.S. Treasury Secretary Scott Bessent.")
+
+
+def test_a_sentence_naming_the_question_country_is_no_conflict():
+    """ "…while He Lifeng heads the Chinese delegation" may answer of China's side or the US's."""
+    assert not _owned_by_another(
+        "who heads the US delegation",
+        "It is led by U.S. Treasury Secretary Scott Bessent, while He Lifeng heads the Chinese delegation.",
+    )
+
+
+def test_the_question_country_named_outside_any_phrase_is_no_conflict():
+    """ "Hong Kong stocks" may be the stocks "trading in Hong Kong"."""
+    assert not _owned_by_another(
+        "how did Hong Kong stocks react", "U.S. stocks flipped, and Chinese shares trading in Hong Kong entered a correction.",
+    )
+
+
+def test_a_sentence_owning_none_of_the_question_things_is_no_conflict():
+    """The Commerce Secretary with no country named is not another country's."""
+    assert not _owned_by_another("who is China's commerce minister", "Commerce Secretary Howard Lutnick met the Chinese side.")
