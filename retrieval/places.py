@@ -64,16 +64,16 @@ def place_tokens(text: str, marks: bool = False) -> list[str]:
     punctuation, numbers and the possessive 's too, each a token."""
     out = []
     for token in (_TOKEN_OR_MARK if marks else _TOKEN).findall(text):
+        possessive = False
         if len(token) > 1 and ("." in token or "'" in token or "’" in token):
             token = token.replace("’", "'")
             if token.endswith("'s"):
-                token = token[:-2]
-                if marks:
-                    out.extend((token.replace(".", "").replace("'", ""), "'s"))
-                    continue
+                token, possessive = token[:-2], marks
             token = token.replace(".", "").replace("'", "")
         if token:
             out.append(token)
+        if possessive:
+            out.append("'s")
     return out
 
 
