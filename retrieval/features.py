@@ -99,10 +99,17 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         verbs=frozenset(resolve(_written_as_verbs(question))),
         negated=is_negated(question),
         polar=is_polar(question),
-        values=pinned_values(question, frozenset(places.values())),
+        values=_asked_values(pinned_values(question, frozenset(places.values()))),
         owners=countries_of_things(question),
         counted=counted_thing(question),
     )
+
+
+def _asked_values(values: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The values a question pins, less "this": it points at the text the asker read ("what is
+    *this* process called"), not at a time."""
+    out = {kind: v - {"this"} if kind.startswith("relative:") else v for kind, v in values.items()}
+    return {kind: v for kind, v in out.items() if v}
 
 
 def _written_as_verbs(question: str) -> list[str]:
@@ -233,7 +240,7 @@ def text_features(
 # names several in other roles ("the talks in *Geneva*" against "*Washington* and *Beijing*
 # agreed…"), and a place name may be read as the wrong one ("Victoria"). The country a thing
 # belongs to does conflict (`_owned_by_another`).
-THING_VALUES = frozenset(("weekday", "month", "year", "ordinal", "count", "share", "clock"))
+THING_VALUES = frozenset(("weekday", "month", "year", "ordinal", "count", "share", "clock", "relative"))
 
 
 def _disagreeing(q: QuestionView, sentences: list[SentenceView], kinds: frozenset[str]) -> np.ndarray:

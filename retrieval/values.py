@@ -9,6 +9,7 @@ ordinal is compared only with one of the same thing — the words after it ("six
 elements*", "the third *round*") —, so "what two artists joined Coldplay" does not disagree
 with "…five solo tackles", nor "when was the term first *used*" with "his third *regeneration*".
 A number after a capitalised word is part of a name ("Super Bowl 50", "Apollo 13"), no count.
+"The *next* round" is not "*this* second round", nor "*last* month" "*next* month".
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ _ORDINALS = {
 }
 # Words, and numbers with what is written onto them ("5pm", "34.5%", "10:00", "1990s", "11th"),
 # not the digits inside a word ("H2O").
+# Words placing a thing relative to now or to the text ("the *next* round", "*last* month"),
+# read as one of three values.
+RELATIVE = {"next": "next", "upcoming": "next", "last": "last", "previous": "last", "this": "this", "current": "this"}
 _TOKEN = re.compile(r"[^\W\d_]+|(?<![^\W\d_])\d+(?:[,.:]\d+)*[^\W_]*%?")
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")
@@ -41,7 +45,8 @@ _DECADE_APOSTROPHE = re.compile(r"(\d0)['’]s\b")  # "the 1950's" is "the 1950s
 def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
     """The values `text` names, by kind ("weekday", "month", "year", "share", "clock",
     "country"; "count:<term>" and "ordinal:<term>" for each term of the words after a count or
-    ordinal); `countries` are the countries its places belong to (places.countries)."""
+    ordinal; "relative:<term>" for the thing "next", "last" or "this" places: RELATIVE);
+    `countries` are the countries its places belong to (places.countries)."""
     found: dict[str, set[str]] = {}
 
     def pin(kinds: list[str], value: str) -> None:
@@ -69,6 +74,8 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
             pin(_of_what(kind, after) if kind == "count" else [kind], value)
         elif lower in DIGITS_OF_WORD:
             pin(_of_what("count", after), DIGITS_OF_WORD[lower])
+        elif lower in RELATIVE and (thing := _placed_thing(tokens[i + 1 : i + 3])):
+            pin([f"relative:{thing}"], RELATIVE[lower])
     if countries:
         found["country"] = set(countries)
     return {kind: frozenset(values) for kind, values in found.items()}
@@ -81,6 +88,16 @@ def _of_what(kind: str, after: list[str]) -> list[str]:
         stem(w) for w in (t.lower() for t in after) if w.isalpha() and w not in STOPWORDS and w not in DIGITS_OF_WORD
     ]
     return [f"{kind}:{t}" for t in dict.fromkeys(terms)]
+
+
+def _placed_thing(after: list[str]) -> str | None:
+    """The term of the thing "next", "last" or "this" places: the word right after it, or after
+    an ordinal ("this *second* round" places the round); none for "last *for* hours"."""
+    words = [t.lower() for t in after]
+    if words[:1] and (words[0] in _ORDINALS or _ORDINAL_DIGITS.fullmatch(words[0])):
+        words = words[1:]
+    word = words[0] if words else ""
+    return stem(word) if word.isalpha() and word not in STOPWORDS else None
 
 
 def _number_value(token: str, following: list[str]) -> tuple[str, str]:

@@ -149,6 +149,12 @@ def test_a_sentence_naming_another_value_of_an_asked_kind_conflicts(question, se
     assert _text_features(question, sentence)["conflict"] == conflict
 
 
+def test_a_question_this_points_at_the_text_not_at_a_time():
+    """ "what is this process called" is not contradicted by "the next process…"."""
+    assert "relative:process" not in view_question("what is this process called").values
+    assert _text_features("what is this process called", "The next process is called fission.")["conflict"] == 0.0
+
+
 def test_another_country_is_a_conflict_of_its_own():
     """A sentence naming only other countries than the question is flagged apart from other values."""
     features = _text_features("who led the talks in Japan", "Vice Premier He Lifeng led the talks in Beijing.")

@@ -97,3 +97,19 @@ def test_a_sentence_naming_no_value_of_the_kind_agrees():
     """A sentence without a month does not disagree with a question naming one."""
     assert not disagree(pinned_values("what shipped in June"), pinned_values("seven elements were restricted"))
 
+
+
+def test_next_last_and_this_place_the_thing_after_them():
+    """ "the next round" and "this second round" place the round; "last for hours" places nothing."""
+    assert pinned_values("where will the next round be held")["relative:round"] == {"next"}
+    assert pinned_values("This second round of talks comes at a crucial moment")["relative:round"] == {"this"}
+    assert pinned_values("the previous month") == pinned_values("last month") == {"relative:month": frozenset({"last"})}
+    assert not pinned_values("how long did the talks last")
+    assert not pinned_values("the talks last for hours")
+
+
+def test_the_next_thing_disagrees_with_this_one():
+    """ "the next round" is not "this second round"; "the next round" is itself."""
+    asked = pinned_values("where will the next round be held")
+    assert disagree(asked, pinned_values("This second round comes at a crucial moment"))
+    assert not disagree(asked, pinned_values("The next round will be held in Washington"))
