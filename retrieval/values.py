@@ -28,11 +28,11 @@ _ORDINALS = {
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1
     )
 }
-# Words, and numbers with what is written onto them ("5pm", "34.5%", "10:00", "1990s", "11th"),
-# not the digits inside a word ("H2O").
 # Words placing a thing relative to now or to the text ("the *next* round", "*last* month"),
 # read as one of three values.
 RELATIVE = {"next": "next", "upcoming": "next", "last": "last", "previous": "last", "this": "this", "current": "this"}
+# Words, and numbers with what is written onto them ("5pm", "34.5%", "10:00", "1990s", "11th"),
+# not the digits inside a word ("H2O").
 _TOKEN = re.compile(r"[^\W\d_]+|(?<![^\W\d_])\d+(?:[,.:]\d+)*[^\W_]*%?")
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")
@@ -63,7 +63,7 @@ def pinned_values(text: str, countries: frozenset[str] = frozenset()) -> dict[st
         elif lower in MONTHS:
             if lower not in _AMBIGUOUS_MONTHS or (i and token[0].isupper()) or before in _BEFORE_DATE:
                 pin(["month"], lower)
-        elif lower in _ORDINALS or _ORDINAL_DIGITS.fullmatch(lower):
+        elif _is_ordinal(lower):
             pin(_of_what("ordinal", after), _ORDINALS.get(lower) or _ORDINAL_DIGITS.match(lower).group(1))
         elif _YEAR.fullmatch(lower):
             pin(["year"], lower)
@@ -90,11 +90,15 @@ def _of_what(kind: str, after: list[str]) -> list[str]:
     return [f"{kind}:{t}" for t in dict.fromkeys(terms)]
 
 
+def _is_ordinal(word: str) -> bool:
+    return word in _ORDINALS or _ORDINAL_DIGITS.fullmatch(word) is not None
+
+
 def _placed_thing(after: list[str]) -> str | None:
     """The term of the thing "next", "last" or "this" places: the word right after it, or after
     an ordinal ("this *second* round" places the round); none for "last *for* hours"."""
     words = [t.lower() for t in after]
-    if words[:1] and (words[0] in _ORDINALS or _ORDINAL_DIGITS.fullmatch(words[0])):
+    if words[:1] and _is_ordinal(words[0]):
         words = words[1:]
     word = words[0] if words else ""
     return stem(word) if word.isalpha() and word not in STOPWORDS else None
