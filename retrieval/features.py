@@ -8,9 +8,10 @@ kind of thing the question asks for (a number for "how many", a date for "when",
 "who") and a quantity of the very thing a "how many" question counts, whether it holds an
 antonym of a question word, has a quantity or a time go the other way, or denies where the
 question does not (or the other way round), whether it names another value of a kind the
-question names (another month, year, count or ordinal of the same thing, share or clock time;
-apart from those, another country: retrieval/values.py); when asked for, how well its word
-pieces meet the question's (retrieval/token_match.py).
+question names (another month, year, count or ordinal of the same thing, share, clock time, or
+"next" thing for "this" one: retrieval/values.py) or gives the asked thing to another country
+(retrieval/roles.py), and apart from those whether it names another country; when asked for,
+how well its word pieces meet the question's (retrieval/token_match.py).
 """
 from __future__ import annotations
 
