@@ -10,8 +10,9 @@ antonym of a question word, has a quantity or a time go the other way, or denies
 question does not (or the other way round), whether it names another value of a kind the
 question names (another month, year, count or ordinal of the same thing, share, clock time, or
 "next" thing for "this" one: retrieval/values.py) or gives the asked thing to another country
-(retrieval/roles.py), and apart from those whether it names another country; when asked for,
-how well its word pieces meet the question's (retrieval/token_match.py).
+(retrieval/roles.py), and apart from those whether it names another country; whether it opens
+by pointing back at the sentence before ("He…", "They…") and what that sentence lends it; when
+asked for, how well its word pieces meet the question's (retrieval/token_match.py).
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from .roles import countries_of_things, owned_by_another
 from .related import (
     AFTER_WORDS, BEFORE_WORDS, FALL_TERMS, LESS_WORDS, MORE_WORDS, RISE_TERMS, direction, opposite_terms, related_terms,
 )
-from .text import STOPWORDS, content_words, is_negated, is_past_tense, stem, words
+from .text import STOPWORDS, content_words, is_negated, is_past_tense, points_back, stem, words
 from .values import disagree, pinned_values
 from .word_classes import names_a_thing
 
@@ -45,7 +46,8 @@ FEATURE_NAMES = (
     "unseen", "second_dense", "second_gap", "related_coverage", "context_dense",
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
     "unseen_asked", "opposite", "negation_mismatch", "type_exact_miss", "conflict",
-    "count_miss", "country_conflict", "antonym",
+    "count_miss", "country_conflict", "antonym", "points_back", "points_back_context_gain", "previous_dense",
+    "points_back_previous_dense",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -142,6 +144,7 @@ class SentenceView:
     bigrams: frozenset[frozenset[str]]  # word_pairs
     length: int
     negated: bool
+    points_back: bool  # opens with a pronoun for something the sentence before names: text.points_back
     values: dict[str, frozenset[str]]  # values.pinned_values
     owners: dict[str, frozenset[str]]  # roles.countries_of_things
     text: str  # for what it holds and names, looked up only when a question asks
@@ -164,6 +167,7 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
         bigrams=word_pairs(seq, {t: p.country for p in places for t in p.terms}),
         length=len(seq),
         negated=is_negated(sentence),
+        points_back=points_back(sentence),
         values=pinned_values(sentence, frozenset(p.country for p in places)),
         owners=countries_of_things(sentence) if places else {},
         text=sentence,
@@ -313,10 +317,11 @@ def _told_from_the_other_side(question_words: list[str], sentence_words: list[st
 
 def candidate_features(
     q: QuestionView, sentences: list[SentenceView], dense: np.ndarray, bm25: np.ndarray,
-    second: np.ndarray, context: np.ndarray, lexicon, pieces: np.ndarray | None = None,
+    second: np.ndarray, context: np.ndarray, previous: np.ndarray, lexicon, pieces: np.ndarray | None = None,
 ) -> np.ndarray:
     """The (candidates × FEATURE_NAMES) matrix of one question's candidates; `context` is the
     question's cosine with each sentence embedded after its predecessor (index/context.py),
+    `previous` its cosine with the predecessor itself (0 for an article's first sentence),
     `pieces` its word-piece match with each (retrieval/token_match.py; the dense cosine stands
     in when the model gives no pieces).
 
@@ -336,8 +341,9 @@ def candidate_features(
         and not (t in q.places and lexicon.place_terms(q.places[t]))
     }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
+    text = text_features(q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon))
     columns = {
-        **text_features(q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon)),
+        **text,
         "dense": dense,
         "dense_gap": dense - dense.max(initial=-1.0),
         "dense_recip_rank": 1.0 / (1 + ranks(dense)),
@@ -350,10 +356,27 @@ def candidate_features(
         # sentence holds the kind of thing asked for (rerank.abstain_features).
         "unseen_asked": np.full(n, sum(w for t, w in unseen.items() if t in q.asked) / total),
         "context_dense": context,
+        **_pointing_back(sentences, text["coverage_context"] - text["coverage"], previous),
         "token_maxsim": dense if pieces is None else pieces,
     }
     columns.update(relative_text_features(columns))
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))
+
+
+def _pointing_back(sentences: list[SentenceView], context_gain: np.ndarray, previous: np.ndarray) -> dict[str, np.ndarray]:
+    """What the sentence before lends a candidate that opens by pointing back at it ("*They* may
+    exist to increase the chloroplast's surface area…" answers "why do stromules exist", which
+    the sentence before names): the question words only it holds, and its cosine with the
+    question. Refitted with them, held-out SQuAD rerank Hit@1 rose 0.774 → 0.778 (e5, no context
+    vectors; +0.1 to +0.4 points in all eight variants), and 0.645 → 0.685 where the answer so
+    opens."""
+    opens = np.array([s.points_back for s in sentences], dtype=float)
+    return {
+        "points_back": opens,
+        "points_back_context_gain": opens * context_gain,
+        "previous_dense": previous,
+        "points_back_previous_dense": opens * previous,
+    }
 
 
 def _in_corpus(words_of: dict[str, frozenset[str]], lexicon) -> dict[str, frozenset[str]]:

@@ -7,7 +7,6 @@ are attached.
 """
 from __future__ import annotations
 
-import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -30,7 +29,7 @@ from .question import (
 )
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
-from .text import content_words
+from .text import content_words, points_back
 from .token_match import PieceCache, max_sim
 
 # Scores below which the first-stage modes abstain (rerank's threshold is stored with its
@@ -38,10 +37,6 @@ from .token_match import PieceCache, max_sim
 # which searches one for any corpus. BM25's scale grows with the corpus (IDF), so a large
 # corpus wants its own. Hybrid's scale depends on the fusion: one threshold per fusion.
 DEFAULT_THRESHOLDS: dict[str, float] = {"dense": 0.276, "bm25": 2.04, "hybrid-rrf": 0.0315, "hybrid-weighted": 0.568}
-_NEEDS_ANTECEDENT = re.compile(
-    r"^\W*(he|she|they|it|this|that|these|those|his|her|their|its|the (company|agency|official|country))\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -198,10 +193,24 @@ class Searcher:
         )
         context = self.index.context.vectors(ids) @ qvec if self.index.context is not None else dense
         features = candidate_features(
-            view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, context, self.lexical,
-            self._piece_match(question_pieces, ids),
+            view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, context,
+            self._previous_dense(ids, qvec), self.lexical, self._piece_match(question_pieces, ids),
         )
         return Candidates(ids, vectors, dense, bm25, features)
+
+    def _previous_dense(self, ids: np.ndarray, qvec: np.ndarray) -> np.ndarray:
+        """The question's cosine with the sentence before each candidate in its article (0 for
+        an article's first sentence)."""
+        table = self.index.table
+        previous = np.full(len(ids), -1, dtype=np.int64)
+        for k, sentence_id in enumerate(ids.tolist()):
+            row = table.position(sentence_id)
+            if row and table.sentences[row - 1].source == table.sentences[row].source:
+                previous[k] = table.sentences[row - 1].id
+        out = np.zeros(len(ids), dtype=np.float32)
+        if (has := previous >= 0).any():
+            out[has] = self.index.store.vectors(previous[has]) @ qvec
+        return out
 
     def _piece_match(self, question_pieces: np.ndarray | None, ids: np.ndarray) -> np.ndarray | None:
         if question_pieces is None:
@@ -290,7 +299,7 @@ class Searcher:
                 seen.add(other.source)
                 also.append(_quote(other))
         before, after = table.neighbours(head.id, self.settings.context, self.settings.context)
-        if not before and (_NEEDS_ANTECEDENT.search(head.text) or _leans_on_before(cands.features[order[group[0]]])):
+        if not before and (points_back(head.text) or _leans_on_before(cands.features[order[group[0]]])):
             before, _ = table.neighbours(head.id, 1, 0)
         # Built from the index's own typed rows: validation would only re-check them, per answer.
         return Answer.model_construct(

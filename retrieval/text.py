@@ -119,6 +119,19 @@ def is_negated(text: str) -> bool:
 
 # A word in a past tense or past participle ("hosted", "restricted"), so a verb or an adjective
 # whatever else its stem can be; "-eed" words ("speed", "greed") are mostly nouns.
+# A sentence opening with a pronoun or "the company"-like noun points back at the sentence
+# before it for who or what it is about ("*He* was not part of the earlier Geneva discussions").
+_POINTS_BACK = re.compile(
+    r"^\W*(he|she|they|it|this|that|these|those|his|her|their|its|the (company|agency|official|country))\b",
+    re.IGNORECASE,
+)
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence opens by pointing back at the one before it (a pronoun, "the company")."""
+    return _POINTS_BACK.search(text) is not None
+
+
 _PAST_TENSE = re.compile(r"[a-z]{2,}[^e\W]ed")
 
 

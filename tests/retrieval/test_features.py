@@ -213,7 +213,7 @@ def test_denial_in_only_one_of_question_and_sentence_is_a_mismatch(question, sen
 def _question_features(question: str, lexicon: LexicalIndex) -> dict[str, float]:
     q = view_question(question, lexicon.resolve)
     s = view_sentence("Exports fell.", content_terms("Exports fell."))
-    row = candidate_features(q, [s], np.zeros(1), np.zeros(1), np.zeros(1), np.zeros(1), lexicon)[0]
+    row = candidate_features(q, [s], np.zeros(1), np.zeros(1), np.zeros(1), np.zeros(1), np.zeros(1), lexicon)[0]
     return dict(zip(FEATURE_NAMES, row))
 
 
@@ -294,7 +294,7 @@ def _candidate_columns(question: str, texts: list[str], lexicon: LexicalIndex) -
     q = view_question(question, lexicon.resolve)
     sentences = [view_sentence(t, content_terms(t)) for t in texts]
     zeros = np.zeros(len(texts))
-    return dict(zip(FEATURE_NAMES, candidate_features(q, sentences, zeros, zeros, zeros, zeros, lexicon).T))
+    return dict(zip(FEATURE_NAMES, candidate_features(q, sentences, zeros, zeros, zeros, zeros, zeros, lexicon).T))
 
 
 def test_a_word_of_like_meaning_counts_toward_the_context_coverage():
@@ -325,7 +325,25 @@ def test_word_piece_match_falls_back_to_the_dense_cosine():
     q = view_question("what did lutnick say", lexicon.resolve)
     sentences = [view_sentence(t, content_terms(t)) for t in ("Lutnick spoke.", "Markets rose.")]
     dense, zeros, pieces = np.array([0.6, 0.2]), np.zeros(2), np.array([0.9, 0.5])
-    without = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, dense, zeros, zeros, zeros, lexicon).T))
-    with_pieces = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, dense, zeros, zeros, zeros, lexicon, pieces).T))
+    without = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, dense, zeros, zeros, zeros, zeros, lexicon).T))
+    with_pieces = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, dense, zeros, zeros, zeros, zeros, lexicon, pieces).T))
     assert without["token_maxsim"].tolist() == [0.6, 0.2] and with_pieces["token_maxsim"].tolist() == [0.9, 0.5]
     assert with_pieces["token_maxsim_gap"] == pytest.approx([0.0, -0.4])
+
+
+def test_a_sentence_pointing_back_is_lent_what_its_predecessor_holds():
+    """"They may exist…" after "Stromules are tubules." gets the question words only its predecessor holds, and its cosine."""
+    lexicon = _lexicon("Stromules are tubules.", "They may exist to increase the surface area.", "Markets rose.")
+    q = view_question("why do stromules exist", lexicon.resolve)
+    texts = ["They may exist to increase the surface area.", "Markets rose."]
+    sentences = [
+        view_sentence(texts[0], content_terms(texts[0]), content_terms("Stromules are tubules.")),
+        view_sentence(texts[1], content_terms(texts[1]), content_terms("Stromules are tubules.")),
+    ]
+    zeros, previous = np.zeros(2), np.array([0.7, 0.7])
+    columns = dict(zip(FEATURE_NAMES, candidate_features(q, sentences, zeros, zeros, zeros, zeros, previous, lexicon).T))
+    assert columns["points_back"].tolist() == [1.0, 0.0]
+    assert columns["points_back_context_gain"][0] == pytest.approx(columns["coverage_context"][0] - columns["coverage"][0])
+    assert columns["points_back_context_gain"][0] > 0.0 and columns["points_back_context_gain"][1] == 0.0
+    assert columns["previous_dense"].tolist() == [0.7, 0.7]
+    assert columns["points_back_previous_dense"].tolist() == [0.7, 0.0]

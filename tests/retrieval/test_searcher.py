@@ -174,3 +174,19 @@ def test_and_x_asks_the_question_before_about_x(seed_searcher):
     result = seed_searcher.ask("what about the US?", previous)
     assert result.read_as == "who led the US delegation?"
     assert "Bescent" in result.best.quote or "Bessent" in result.best.quote
+
+
+def test_previous_dense_is_the_cosine_with_the_sentence_before_in_the_same_article(fake_settings):
+    """A candidate's previous_dense is the question's cosine with the sentence before it; an article's first has 0."""
+    searcher = _searcher(fake_settings, "Stromules are tubules. They may exist to add surface.", "Markets rose on Monday.")
+    (_, _, cands), = searcher.candidate_stream(["why do stromules exist"])
+    table, column = searcher.index.table, FEATURE_NAMES.index("previous_dense")
+    question = searcher.index.embedder.encode(["why do stromules exist"], kind="query")[0]
+    for sentence_id, previous in zip(cands.ids.tolist(), cands.features[:, column]):
+        row = table.position(sentence_id)
+        before = table.sentences[row - 1] if row else None
+        if before is not None and before.source == table.sentences[row].source:
+            assert previous == pytest.approx(float(searcher.index.store.vectors(np.array([before.id]))[0] @ question), abs=1e-5)
+        else:
+            assert previous == 0.0
+    assert any(previous != 0.0 for previous in cands.features[:, column])

@@ -2,7 +2,7 @@
 off Latin letters), word tokens, denial."""
 import pytest
 
-from retrieval.text import content_terms, is_negated, stem, without_accents, words
+from retrieval.text import content_terms, is_negated, points_back, stem, without_accents, words
 
 
 @pytest.mark.parametrize(("form", "base"), [("met", "meet"), ("rose", "rise"), ("fell", "fall"), ("grew", "grow"), ("led", "lead")])
@@ -71,3 +71,17 @@ def test_addressing_the_bot_adds_no_terms():
 def test_number_words_stem_to_their_digits(word, term):
     """ "seven hours" meets "7 hours"; "one" stays a word, mostly a pronoun."""
     assert stem(word) == term
+
+
+@pytest.mark.parametrize(("text", "opens_so"), [
+    ("He was not part of the earlier Geneva discussions.", True),
+    ("“They're going well,” Lutnick said.", True),
+    ("The company declined to comment.", True),
+    ("Their purpose is thought to be…", True),
+    ("Hearings resumed on Monday.", False),
+    ("The talks resumed on Monday.", False),
+    ("Beijing sent He Lifeng.", False),
+])
+def test_a_sentence_opening_with_a_pronoun_points_back(text, opens_so):
+    """A pronoun or "the company" at the opening points back; a word merely starting so does not."""
+    assert points_back(text) is opens_so
