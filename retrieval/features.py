@@ -341,9 +341,9 @@ def candidate_features(
         and not (t in q.places and lexicon.place_terms(q.places[t]))
     }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
-    text = text_features(q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon))
+    text_columns = text_features(q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon))
     columns = {
-        **text,
+        **text_columns,
         "dense": dense,
         "dense_gap": dense - dense.max(initial=-1.0),
         "dense_recip_rank": 1.0 / (1 + ranks(dense)),
@@ -356,7 +356,7 @@ def candidate_features(
         # sentence holds the kind of thing asked for (rerank.abstain_features).
         "unseen_asked": np.full(n, sum(w for t, w in unseen.items() if t in q.asked) / total),
         "context_dense": context,
-        **_pointing_back(sentences, text["coverage_context"] - text["coverage"], previous),
+        **_pointing_back(sentences, text_columns["coverage_context"] - text_columns["coverage"], previous),
         "token_maxsim": dense if pieces is None else pieces,
     }
     columns.update(relative_text_features(columns))
