@@ -341,7 +341,9 @@ def candidate_features(
         and not (t in q.places and lexicon.place_terms(q.places[t]))
     }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
-    text_columns = text_features(q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon))
+    text_columns = text_features(
+        q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon),
+    )
     columns = {
         **text_columns,
         "dense": dense,
@@ -363,7 +365,9 @@ def candidate_features(
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))
 
 
-def _pointing_back(sentences: list[SentenceView], context_gain: np.ndarray, previous: np.ndarray) -> dict[str, np.ndarray]:
+def _pointing_back(
+    sentences: list[SentenceView], context_gain: np.ndarray, previous: np.ndarray,
+) -> dict[str, np.ndarray]:
     """What the sentence before lends a candidate that opens by pointing back at it ("*They* may
     exist to increase the chloroplast's surface area…" answers "why do stromules exist", which
     the sentence before names): the question words only it holds, and its cosine with the
