@@ -194,22 +194,28 @@ class Searcher:
         context = self.index.context.vectors(ids) @ qvec if self.index.context is not None else dense
         features = candidate_features(
             view, [self._sentence_view(int(i)) for i in ids], dense, bm25, second, context,
-            self._previous_dense(ids, qvec), self.lexical, self._piece_match(question_pieces, ids),
+            self._previous_dense(ids, dense, qvec), self.lexical, self._piece_match(question_pieces, ids),
         )
         return Candidates(ids, vectors, dense, bm25, features)
 
-    def _previous_dense(self, ids: np.ndarray, qvec: np.ndarray) -> np.ndarray:
+    def _previous_dense(self, ids: np.ndarray, dense: np.ndarray, qvec: np.ndarray) -> np.ndarray:
         """The question's cosine with the sentence before each candidate in its article (0 for
-        an article's first sentence)."""
+        an article's first sentence); `dense` holds it already where that sentence is a candidate."""
         table = self.index.table
-        previous = np.full(len(ids), -1, dtype=np.int64)
+        candidate_at = {sentence_id: k for k, sentence_id in enumerate(ids.tolist())}
+        out = np.zeros(len(ids), dtype=np.float32)
+        fetch, into = [], []
         for k, sentence_id in enumerate(ids.tolist()):
             row = table.position(sentence_id)
             if row and table.sentences[row - 1].source == table.sentences[row].source:
-                previous[k] = table.sentences[row - 1].id
-        out = np.zeros(len(ids), dtype=np.float32)
-        if (has := previous >= 0).any():
-            out[has] = self.index.store.vectors(previous[has]) @ qvec
+                before = table.sentences[row - 1].id
+                if before in candidate_at:
+                    out[k] = dense[candidate_at[before]]
+                else:
+                    fetch.append(before)
+                    into.append(k)
+        if fetch:
+            out[into] = self.index.store.vectors(np.asarray(fetch, dtype=np.int64)) @ qvec
         return out
 
     def _piece_match(self, question_pieces: np.ndarray | None, ids: np.ndarray) -> np.ndarray | None:
