@@ -29,7 +29,7 @@ from .question import (
 )
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
-from .text import content_words, points_back
+from .text import content_words
 from .token_match import PieceCache, max_sim
 
 # Scores below which the first-stage modes abstain (rerank's threshold is stored with its
@@ -202,10 +202,11 @@ class Searcher:
         """The question's cosine with the sentence before each candidate in its article (0 for
         an article's first sentence); `dense` holds it already where that sentence is a candidate."""
         table = self.index.table
-        candidate_at = {sentence_id: k for k, sentence_id in enumerate(ids.tolist())}
+        listed = ids.tolist()
+        candidate_at = {sentence_id: k for k, sentence_id in enumerate(listed)}
         out = np.zeros(len(ids), dtype=np.float32)
         fetch, into = [], []
-        for k, sentence_id in enumerate(ids.tolist()):
+        for k, sentence_id in enumerate(listed):
             row = table.position(sentence_id)
             if row and table.sentences[row - 1].source == table.sentences[row].source:
                 before = table.sentences[row - 1].id
@@ -305,7 +306,8 @@ class Searcher:
                 seen.add(other.source)
                 also.append(_quote(other))
         before, after = table.neighbours(head.id, self.settings.context, self.settings.context)
-        if not before and (points_back(head.text) or _leans_on_before(cands.features[order[group[0]]])):
+        leans = _leans_on_before(cands.features[order[group[0]]])
+        if not before and (self._sentence_view(head.id).points_back or leans):
             before, _ = table.neighbours(head.id, 1, 0)
         # Built from the index's own typed rows: validation would only re-check them, per answer.
         return Answer.model_construct(

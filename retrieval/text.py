@@ -117,8 +117,6 @@ def is_negated(text: str) -> bool:
     return _NEGATION.search(text) is not None
 
 
-# A word in a past tense or past participle ("hosted", "restricted"), so a verb or an adjective
-# whatever else its stem can be; "-eed" words ("speed", "greed") are mostly nouns.
 # A sentence opening with a pronoun or "the company"-like noun points back at the sentence
 # before it for who or what it is about ("*He* was not part of the earlier Geneva discussions").
 _POINTS_BACK = re.compile(
@@ -132,6 +130,8 @@ def points_back(text: str) -> bool:
     return _POINTS_BACK.search(text) is not None
 
 
+# A word in a past tense or past participle ("hosted", "restricted"), so a verb or an adjective
+# whatever else its stem can be; "-eed" words ("speed", "greed") are mostly nouns.
 _PAST_TENSE = re.compile(r"[a-z]{2,}[^e\W]ed")
 
 

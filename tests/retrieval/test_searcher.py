@@ -4,6 +4,7 @@ import pytest
 
 from index.build import open_index
 from retrieval.features import FEATURE_NAMES
+from retrieval.question import as_encoded
 from retrieval.searcher import Searcher
 from retrieval.settings import RetrievalSettings
 
@@ -176,12 +177,17 @@ def test_and_x_asks_the_question_before_about_x(seed_searcher):
     assert "Bescent" in result.best.quote or "Bessent" in result.best.quote
 
 
-def test_previous_dense_is_the_cosine_with_the_sentence_before_in_the_same_article(fake_settings):
-    """A candidate's previous_dense is the question's cosine with the sentence before it; an article's first has 0."""
-    searcher = _searcher(fake_settings, "Stromules are tubules. They may exist to add surface.", "Markets rose on Monday.")
-    (_, _, cands), = searcher.candidate_stream(["why do stromules exist"])
+@pytest.mark.parametrize("candidates", [40, 1])
+def test_previous_dense_is_the_cosine_with_the_sentence_before_in_the_same_article(fake_settings, candidates):
+    """A candidate's previous_dense is the question's cosine with the sentence before it, whether or
+    not that sentence is a candidate too; an article's first has 0."""
+    searcher = _searcher(
+        fake_settings, "Stromules are tubules. They may exist to add surface.", "Markets rose on Monday.",
+        candidates=candidates,
+    )
+    (_, _, cands), = searcher.candidate_stream(["what may exist to add surface to stromules"])
     table, column = searcher.index.table, FEATURE_NAMES.index("previous_dense")
-    question = searcher.index.embedder.encode(["why do stromules exist"], kind="query")[0]
+    question = searcher.index.embedder.encode([as_encoded("what may exist to add surface to stromules")], kind="query")[0]
     for sentence_id, previous in zip(cands.ids.tolist(), cands.features[:, column]):
         row = table.position(sentence_id)
         before = table.sentences[row - 1] if row else None
