@@ -290,8 +290,13 @@ class Searcher:
     def _names_nothing_known(self, view: QuestionView) -> bool:
         """Whether the question shares no word with the articles: only stopwords ("who is he?",
         "tell me") or only words they never use ("who is Intel?"). Whatever ranks first would
-        be a guess (on SQuAD 1 answerable question in 16,498 is such; on seed dev none)."""
-        return not any(self.lexical.is_known(t) for t in view.terms)
+        be a guess (on SQuAD 1 answerable question in 16,498 is such; on seed dev none). A
+        place the articles name otherwise is known ("what is happening with *American* hiring"
+        over articles that write "the U.S.")."""
+        lexical = self.lexical
+        return not any(
+            lexical.is_known(t) or (t in view.places and lexical.place_terms(view.places[t])) for t in view.terms
+        )
 
     def _build_answer(
         self, view: QuestionView, cands: Candidates, scores: np.ndarray, order: np.ndarray, group: list[int]

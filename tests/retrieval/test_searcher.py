@@ -152,6 +152,14 @@ def test_a_question_sharing_no_word_with_the_articles_is_not_answered(fake_setti
     assert result.abstained and result.answers
 
 
+def test_a_place_the_articles_name_otherwise_is_a_known_word(fake_settings):
+    """ "what about American hiring?" over articles that write "U.S." is answered, not refused as naming nothing."""
+    searcher = _searcher(fake_settings, "U.S. job growth slowed in May.", "Markets rose on Monday.", mode="dense")
+    result = searcher.ask("what is happening with American hiring?")
+    assert not result.abstained and result.unreadable is None
+    assert searcher.ask("what is happening with Peruvian hiring?").abstained
+
+
 def test_a_message_asking_two_questions_answers_each(seed_searcher):
     """"Who led China's delegation? How long did the talks last?" gets two answers, one each."""
     result = seed_searcher.ask("Who led China's delegation? How long did the talks last?")
