@@ -336,9 +336,8 @@ def candidate_features(
     # the verb "harry"), and so does a place, whatever its word class ("the *Japanese* delegation").
     unseen = {
         t: w for t, w in zip(q.terms, weights)
-        if not lexicon.is_known(t) and ((names_a_thing(t) and t not in q.verbs) or t in q.named or t in q.places)
+        if not known_to(lexicon, q, t) and ((names_a_thing(t) and t not in q.verbs) or t in q.named or t in q.places)
         and t not in DOCUMENT_TERMS and t not in SOMEONE_TERMS
-        and not (t in q.places and lexicon.place_terms(q.places[t]))
     }
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     text_columns = text_features(
@@ -363,6 +362,12 @@ def candidate_features(
     }
     columns.update(relative_text_features(columns))
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))
+
+
+def known_to(lexicon, q: QuestionView, term: str) -> bool:
+    """Whether the articles use a question term, or name its place by another name ("American"
+    over articles that write "the U.S.")."""
+    return lexicon.is_known(term) or (term in q.places and bool(lexicon.place_terms(q.places[term])))
 
 
 def _pointing_back(

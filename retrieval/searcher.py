@@ -17,7 +17,9 @@ from index.build import CorpusIndex
 from index.table import Sentence
 
 from .answer import Answer, AnswerSet, Quote
-from .features import FEATURE_NAMES, QuestionView, SentenceView, candidate_features, view_question, view_sentence
+from .features import (
+    FEATURE_NAMES, QuestionView, SentenceView, candidate_features, known_to, view_question, view_sentence,
+)
 from .follow_up import read_in_conversation
 from .fusion import reciprocal_rank_fusion, weighted_fusion
 from .grouping import group_ranked
@@ -293,10 +295,7 @@ class Searcher:
         be a guess (on SQuAD 1 answerable question in 16,498 is such; on seed dev none). A
         place the articles name otherwise is known ("what is happening with *American* hiring"
         over articles that write "the U.S.")."""
-        lexical = self.lexical
-        return not any(
-            lexical.is_known(t) or (t in view.places and lexical.place_terms(view.places[t])) for t in view.terms
-        )
+        return not any(known_to(self.lexical, view, t) for t in view.terms)
 
     def _build_answer(
         self, view: QuestionView, cands: Candidates, scores: np.ndarray, order: np.ndarray, group: list[int]
