@@ -28,6 +28,29 @@ def refusal(result: AnswerSet) -> str:
     return _SAID_INSTEAD.get(result.unreadable, NOT_IN_ARTICLES)
 
 
+# At most this many of the words the articles never use are named in a refusal, each cut to
+# MAX_WORD_CHARS: a question may be long, or typed in a hurry.
+MAX_UNUSED_WORDS = 3
+MAX_WORD_CHARS = 40
+
+
+def never_used(result: AnswerSet) -> str:
+    """What a refusal adds when the question names things the articles never do ("They never
+    use the word “japan”."): true whatever else the refusal rests on, and checkable. "" when
+    there are none or the question was not refused for want of an answer. User text: escape it
+    for the front end."""
+    if not result.abstained or result.unreadable or not result.not_in_articles:
+        return ""
+    quoted = [f"“{w if len(w) <= MAX_WORD_CHARS else w[: MAX_WORD_CHARS - 1] + '…'}”" for w in result.not_in_articles]
+    shown = quoted[:MAX_UNUSED_WORDS]
+    if len(quoted) > MAX_UNUSED_WORDS:
+        listed = ", ".join(shown) + ", …"
+    else:
+        listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+    noun = "word" if len(quoted) == 1 and " " not in result.not_in_articles[0] else "words"
+    return f"They never use the {noun} {listed}."
+
+
 def confidence_hint(score: float, threshold: float) -> str:
     """A word for how sure the ranking is, relative to the abstention threshold."""
     margin = score - threshold

@@ -60,6 +60,13 @@ class AnswerSet(BaseModel):
             "'greeting' (not a question)."
         ),
     )
+    not_in_articles: list[str] = Field(
+        default_factory=list, description=(
+            "When quotebot abstains for want of an answer: what the question names that the articles "
+            "never do, as the question writes it (names, places, things: [\"japan\"] for \"who "
+            "represented japan at the talks\"); the refusal says so."
+        ),
+    )
     more: list[AnswerSet] = Field(
         default_factory=list, description=(
             "Answers to the other questions the message asked, each answered on its own (\"who led the "

@@ -330,15 +330,8 @@ def candidate_features(
     n = len(sentences)
     weights = [lexicon.idf(t) for t in q.terms]
     total = sum(weights) or 1.0
-    # Unseen words that name things: an unseen verb ("slapped", "sum up") is mostly another
-    # wording, and "the article" is the asker pointing at the articles, which rarely name
-    # themselves. A name written capitalised names a thing, whatever its stem ("Harris" is not
-    # the verb "harry"), and so does a place, whatever its word class ("the *Japanese* delegation").
-    unseen = {
-        t: w for t, w in zip(q.terms, weights)
-        if not known_to(lexicon, q, t) and ((names_a_thing(t) and t not in q.verbs) or t in q.named or t in q.places)
-        and t not in DOCUMENT_TERMS and t not in SOMEONE_TERMS
-    }
+    unseen_set = set(unseen_terms(q, lexicon))
+    unseen = {t: w for t, w in zip(q.terms, weights) if t in unseen_set}
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     text_columns = text_features(
         q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon),
@@ -354,14 +347,30 @@ def candidate_features(
         "second_gap": second - second.max(initial=-1.0),
         "unseen": np.full(n, sum(unseen.values()) / total),
         # Of those, the ones naming what is asked for: the abstainer forgives them when the
-        # sentence holds the kind of thing asked for (rerank.abstain_features).
-        "unseen_asked": np.full(n, sum(w for t, w in unseen.items() if t in q.asked) / total),
+        # sentence holds the kind of thing asked for (rerank.abstain_features). A name or a
+        # place is no kind of thing: "who is *Zelensky's* envoy" asks about someone else.
+        "unseen_asked": np.full(
+            n, sum(w for t, w in unseen.items() if t in q.asked and t not in q.named and t not in q.places) / total,
+        ),
         "context_dense": context,
         **_pointing_back(sentences, text_columns["coverage_context"] - text_columns["coverage"], previous),
         "token_maxsim": dense if pieces is None else pieces,
     }
     columns.update(relative_text_features(columns))
     return np.column_stack([columns[name] for name in FEATURE_NAMES]).reshape(n, len(FEATURE_NAMES))
+
+
+def unseen_terms(q: QuestionView, lexicon) -> list[str]:
+    """The question's terms for things the articles never name. An unseen verb ("slapped", "sum
+    up") is mostly another wording, and "the article" is the asker pointing at the articles,
+    which rarely name themselves. A name written capitalised names a thing, whatever its stem
+    ("Harris" is not the verb "harry"), and so does a place, whatever its word class ("the
+    *Japanese* delegation")."""
+    return [
+        t for t in q.terms
+        if not known_to(lexicon, q, t) and ((names_a_thing(t) and t not in q.verbs) or t in q.named or t in q.places)
+        and t not in DOCUMENT_TERMS and t not in SOMEONE_TERMS
+    ]
 
 
 def known_to(lexicon, q: QuestionView, term: str) -> bool:

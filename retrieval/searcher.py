@@ -7,6 +7,7 @@ are attached.
 """
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -18,7 +19,8 @@ from index.table import Sentence
 
 from .answer import Answer, AnswerSet, Quote
 from .features import (
-    FEATURE_NAMES, QuestionView, SentenceView, candidate_features, known_to, view_question, view_sentence,
+    FEATURE_NAMES, QuestionView, SentenceView, candidate_features, known_to, unseen_terms, view_question,
+    view_sentence,
 )
 from .follow_up import read_in_conversation
 from .fusion import reciprocal_rank_fusion, weighted_fusion
@@ -31,7 +33,7 @@ from .question import (
 )
 from .rerank import SecondStage, load_second_stage
 from .settings import Mode, RetrievalSettings
-from .text import content_words
+from .text import STOPWORDS, content_words, words
 from .token_match import PieceCache, max_sim
 
 # Scores below which the first-stage modes abstain (rerank's threshold is stored with its
@@ -287,7 +289,25 @@ class Searcher:
             confidence=confidence if answers else None,
             read_as=view.text if view.text not in (question, "") and unreadable not in _NOT_READ else None,
             unreadable=unreadable,
+            not_in_articles=self._not_in_articles(view) if abstained and unreadable is None else [],
         )
+
+    def _not_in_articles(self, view: QuestionView) -> list[str]:
+        """The question's names of things the articles never name (features.unseen_terms), as
+        the question writes them; neighbouring words make one ("Eiffel Tower", "sci-fi book")."""
+        unseen = set(unseen_terms(view, self.lexical))
+        if not unseen:
+            return []
+        seq = words(view.text)
+        runs, run = [], []
+        for word, term in zip(seq, self.lexical.resolve(seq)):
+            if term in unseen and word not in STOPWORDS:
+                run.append(word)
+            elif run:
+                runs.append(run)
+                run = []
+        runs += [run] if run else []
+        return list(dict.fromkeys(_as_written(run, view.text) for run in runs))
 
     def _names_nothing_known(self, view: QuestionView) -> bool:
         """Whether the question shares no word with the articles: only stopwords ("who is he?",
@@ -338,6 +358,13 @@ def _leans_on_before(features: np.ndarray) -> bool:
 
 # Unreadable questions whose reading says nothing worth showing.
 _NOT_READ = ("other language", "thanks", "greeting")
+
+
+def _as_written(run: list[str], text: str) -> str:
+    """Neighbouring words (as `words` reads them) as `text` writes them: its case, its hyphens."""
+    between = r"(?:['’]s)?\W+"  # "Zelensky's envoy" reads as "zelensky envoy"
+    found = re.search(r"\b" + between.join(map(re.escape, run)) + r"\b", text, flags=re.IGNORECASE)
+    return found.group(0) if found else " ".join(run)
 
 
 def _by_message(messages: list[str], parts: list[list[str]], answered: list[AnswerSet]) -> list[AnswerSet]:

@@ -26,6 +26,14 @@ def test_abstention_is_plain_and_invents_nothing():
     assert render_answer(result(abstained=True), threshold=0.5) == NOT_IN_ARTICLES
 
 
+def test_a_refusal_names_the_unused_words_inert():
+    """The words the articles never use follow the refusal, escaped: "@everyone" pings no one."""
+    refused = result(abstained=True).model_copy(update={"not_in_articles": ["@everyone", "*Japan*"]})
+    text = render_answer(refused, threshold=0.5)
+    assert text.startswith(NOT_IN_ARTICLES + " They never use the words")
+    assert "@everyone" not in text and "*Japan*" not in text and "\\*Japan\\*" in text
+
+
 def test_a_question_in_another_language_gets_its_own_refusal():
     """A question quotebot cannot read is refused as such, not with "the articles don't say"."""
     refused = result(abstained=True).model_copy(update={"unreadable": "other language"})

@@ -38,6 +38,14 @@ def test_refusal_shows_no_answer_and_no_hint():
     assert lines == [f"[bold]{NOT_IN_ARTICLES}[/bold]"]
 
 
+def test_refusal_names_the_words_the_articles_never_use_as_text_not_markup():
+    """ "They never use the word “[red]Japan[/red]”." is printed as typed: the asker's words are no markup."""
+    refused = ranked(abstained=True).model_copy(update={"not_in_articles": ["[red]Japan[/red]"]})
+    assert plain(render(refused, threshold=0.04)) == [
+        f"[bold]{NOT_IN_ARTICLES}[/bold] They never use the word “\\[red]Japan\\[/red]”."
+    ]
+
+
 def test_closest_sentence_is_marked_not_an_answer_without_a_hint():
     """--show-closest: the nearest sentence is labelled as not an answer and given no confidence."""
     lines = plain(render(ranked(abstained=True), threshold=0.04, show_closest=True))

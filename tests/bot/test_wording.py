@@ -2,7 +2,8 @@
 import pytest
 
 from bot.wording import (
-    HELLO, NAMES_NOTHING, NOT_IN_ARTICLES, OTHER_LANGUAGE, YOU_ARE_WELCOME, confidence_hint, refusal, sureness,
+    HELLO, NAMES_NOTHING, NOT_IN_ARTICLES, OTHER_LANGUAGE, YOU_ARE_WELCOME, confidence_hint, never_used, refusal,
+    sureness,
 )
 from retrieval.answer import Answer, AnswerSet
 
@@ -37,3 +38,23 @@ def test_the_refusal_says_why(unreadable, words):
     """ "The articles don't say" only when they were searched; else why the question could not be."""
     refused = answer_set(0.1, 0.01).model_copy(update={"abstained": True, "unreadable": unreadable})
     assert refusal(refused) == words
+
+
+@pytest.mark.parametrize(("words", "said"), [
+    (["Japan"], "They never use the word “Japan”."),
+    (["Eiffel Tower"], "They never use the words “Eiffel Tower”."),
+    (["current", "rate", "steel"], "They never use the words “current”, “rate” or “steel”."),
+    (["a", "b", "c", "d"], "They never use the words “a”, “b”, “c”, …."),
+    (["x" * 60], f"They never use the word “{'x' * 39}…”."),
+])
+def test_a_refusal_names_the_words_the_articles_never_use(words, said):
+    """One word, a phrase, a list, a long list cut at three, a long word cut."""
+    refused = answer_set(0.1, 0.01).model_copy(update={"abstained": True, "not_in_articles": words})
+    assert never_used(refused) == said
+
+
+def test_unused_words_are_named_only_in_a_refusal_for_want_of_an_answer():
+    """An answer, or a question refused as unreadable, adds nothing about unused words."""
+    answered = answer_set(0.9, 0.9).model_copy(update={"not_in_articles": ["soybeans"]})
+    foreign = answered.model_copy(update={"abstained": True, "unreadable": "other language"})
+    assert never_used(answered) == "" and never_used(foreign) == ""

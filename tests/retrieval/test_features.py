@@ -347,3 +347,12 @@ def test_a_sentence_pointing_back_is_lent_what_its_predecessor_holds():
     assert columns["points_back_context_gain"][0] > 0.0 and columns["points_back_context_gain"][1] == 0.0
     assert columns["previous_dense"].tolist() == [0.7, 0.7]
     assert columns["points_back_previous_dense"].tolist() == [0.7, 0.0]
+
+
+def test_an_unseen_name_in_the_asked_phrase_is_not_forgiven():
+    """"who is *Zelensky's* envoy": "envoy" names the kind asked for, "Zelensky" someone the articles lack."""
+    lexicon = _lexicon("He Lifeng led the delegation.", "Markets rose.")
+    named = _question_features("who is Zelensky's envoy", lexicon)
+    common = _question_features("who is the envoy", lexicon)
+    assert named["unseen"] > named["unseen_asked"] > 0.0
+    assert common["unseen_asked"] == pytest.approx(common["unseen"]) and common["unseen"] > 0.0

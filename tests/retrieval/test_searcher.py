@@ -152,6 +152,17 @@ def test_a_question_sharing_no_word_with_the_articles_is_not_answered(fake_setti
     assert result.abstained and result.answers
 
 
+def test_a_refusal_lists_the_names_the_articles_never_use_as_written(fake_settings):
+    """ "who is Zelensky's envoy?" is refused naming "Zelensky's envoy"; an answer lists nothing, though the articles never use "aides"."""
+    searcher = _searcher(fake_settings, "He Lifeng led the delegation.", "Markets rose on Monday.", mode="dense")
+    assert searcher.ask("who is Zelensky's envoy?").not_in_articles == ["Zelensky's envoy"]
+    assert searcher.ask("how tall is the Eiffel Tower, and who built the sci-fi tower?").not_in_articles == [
+        "Eiffel Tower", "sci-fi tower",
+    ]
+    answered = searcher.ask("who led the delegation with his aides?")
+    assert not answered.abstained and answered.not_in_articles == []
+
+
 def test_a_place_the_articles_name_otherwise_is_a_known_word(fake_settings):
     """ "what about American hiring?" over articles that write "U.S." is answered, not refused as naming nothing."""
     searcher = _searcher(fake_settings, "U.S. job growth slowed in May.", "Markets rose on Monday.", mode="dense")
