@@ -128,6 +128,7 @@ def test_stdin_batch_answers_each_line_in_one_process(tmp_path):
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["question"] for r in records] == [q for q in questions if q]
     assert "He Lifeng" in records[0]["answers"][0]["quote"]
+    assert records[1]["abstained"] and "Australia" in records[1]["not_in_articles"]
 
 
 def chat(tmp_path, typed: str) -> subprocess.CompletedProcess:
@@ -172,3 +173,14 @@ def test_batch_line_answers_each_question_of_a_line(tmp_path):
     assert proc.returncode == 0, proc.stderr
     first, second = proc.stdout.strip().split(" | ")
     assert "He Lifeng" in first and "hours" in second
+
+
+def test_batch_line_refusal_names_the_words_the_articles_never_use(tmp_path):
+    """A refused piped question gets the refusal and what the articles never mention, on its line."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--corpus", str(SEEDS), "--index-dir", str(tmp_path)],
+        input="who represented Japan at the talks?\n", capture_output=True, text=True, env=env, cwd=REPO, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "The articles don't say. They never use the word “Japan”."
