@@ -156,9 +156,8 @@ def test_a_refusal_lists_the_names_the_articles_never_use_as_written(fake_settin
     """ "who is Zelensky's envoy?" is refused naming "Zelensky's envoy"; an answer lists nothing, though the articles never use "aides"."""
     searcher = _searcher(fake_settings, "He Lifeng led the delegation.", "Markets rose on Monday.", mode="dense")
     assert searcher.ask("who is Zelensky's envoy?").not_in_articles == ["Zelensky's envoy"]
-    assert searcher.ask("how tall is the Eiffel Tower, and who built the sci-fi tower?").not_in_articles == [
-        "Eiffel Tower", "sci-fi tower",
-    ]
+    assert searcher.ask("how tall is the Eiffel Tower?").not_in_articles == ["Eiffel Tower"]
+    assert searcher.ask("can you recommend a sci-fi book?").not_in_articles == ["sci-fi book"]
     answered = searcher.ask("who led the delegation with his aides?")
     assert not answered.abstained and answered.not_in_articles == []
 
