@@ -40,6 +40,9 @@ _HOW = {
     "soon": ("time",), **{w: ("count",) for w in "old big large tall far high fast deep wide heavy".split()},
 }
 _MONEY_CUE = re.compile(r"\b(cost|costs|price|prices|pay|paid|worth|spend|spent|earn|earned|charge|money|fund|funds)\b")
+# Words by which "how much" asks for a sum and nothing else ("how much did the stadium *cost*";
+# not "how much did *prices* rise", answered by a share too).
+_PAYING_CUE = re.compile(r"\b(cost|costs|pay|paid|spend|spent|earn|earned|charge|charged|worth|money)\b")
 _NON_WORD = re.compile(r"[^\w%]")
 
 
@@ -59,6 +62,8 @@ def wanted_kinds(question: str) -> frozenset[str]:
         kinds = set(_HOW.get(after[0], ())) if after else set()
         if not _MONEY_CUE.search(question.lower()):
             kinds.discard("money")
+        elif "money" in kinds and _PAYING_CUE.search(question.lower()):
+            kinds = {"money"}
         if before.rstrip().endswith("by"):  # "by how much"
             kinds |= {"share", "count"}
         return frozenset(kinds)
