@@ -146,13 +146,13 @@ def _error_line(question: str, exc: Exception, as_json: bool) -> str:
 def _one_line(result) -> str:
     """quote<TAB>file:line<TAB>score, or the refusal; for a message asking several questions,
     each question's, joined by " | "."""
-    from .wording import never_used, refusal
+    from .wording import refusal
 
     if result.more:
         return " | ".join(_one_line(part) for part in result.each())
     best = result.best
     if best is None:
-        return " ".join(filter(None, (refusal(result), never_used(result))))
+        return refusal(result)
     return f"{best.quote}\t{best.source}:{best.line}\t{best.score:.2f}"
 
 

@@ -11,7 +11,7 @@ from discord.utils import escape_markdown, escape_mentions
 
 from retrieval.answer import Answer, AnswerSet
 
-from .wording import never_used, refusal, sureness
+from .wording import refusal, sureness
 
 MESSAGE_LIMIT = 2000
 APOLOGY = "Sorry — something went wrong while answering. The error was logged; please try again."
@@ -56,8 +56,7 @@ def render_answer(result: AnswerSet, threshold: float, limit: int = MESSAGE_LIMI
     # Discord's subtext: the question as searched, when typos in it were repaired.
     read_as = f"-# read as: {trim_at_boundary(inert(result.read_as), 300)}" if result.read_as else ""
     if best is None:
-        unused = never_used(result)
-        return _lines(refusal(result) + (f" {trim_at_boundary(inert(unused), 300)}" if unused else ""), read_as)
+        return _lines(refusal(result, lambda text: trim_at_boundary(inert(text), 300)), read_as)
     source = f"— `{_code(best.source)}:{best.line}` ({sureness(result, threshold)})"
     also = "also: " + ", ".join(f"`{_code(q.source)}:{q.line}`" for q in best.also) if best.also else ""
     before = " ".join(inert(q.quote) for q in best.context_before)

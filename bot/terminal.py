@@ -8,7 +8,7 @@ from rich.text import Text
 
 from retrieval.answer import Answer, AnswerSet
 
-from .wording import never_used, refusal, sureness
+from .wording import refusal, sureness
 
 
 def answer_json(result: AnswerSet) -> str:
@@ -41,8 +41,7 @@ def render(
     if result.read_as:
         lines.append(f"[dim]read as: {escape(result.read_as)}[/dim]")
     if result.abstained:
-        unused = never_used(result)
-        lines.append(f"[bold]{refusal(result)}[/bold]" + (f" {escape(unused)}" if unused else ""))
+        lines.append(f"[bold]{refusal(result, escape)}[/bold]")
         if show_closest and result.answers:
             lines.append("[dim]closest, not an answer:[/dim]")
             lines.extend(_answer_lines(result.answers[0], dim=True))

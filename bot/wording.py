@@ -1,6 +1,8 @@
 """What quotebot says in words, whichever front end says it: the refusal, and how sure an answer is."""
 from __future__ import annotations
 
+from typing import Callable
+
 from retrieval.answer import AnswerSet
 
 NOT_IN_ARTICLES = "The articles don't say."
@@ -22,10 +24,13 @@ _SAID_INSTEAD = {
 }
 
 
-def refusal(result: AnswerSet) -> str:
-    """Why quotebot gives no answer: the articles don't say, it could not search the question, or
-    the message was thanks or a greeting (answered in kind)."""
-    return _SAID_INSTEAD.get(result.unreadable, NOT_IN_ARTICLES)
+def refusal(result: AnswerSet, escape: Callable[[str], str] = str) -> str:
+    """Why quotebot gives no answer: the articles don't say (and what of the question they never
+    mention, passed through the front end's `escape`: it is the asker's text), it could not
+    search the question, or the message was thanks or a greeting (answered in kind)."""
+    said = _SAID_INSTEAD.get(result.unreadable, NOT_IN_ARTICLES)
+    unused = never_used(result)
+    return f"{said} {escape(unused)}" if unused else said
 
 
 # At most this many of the words the articles never use are named in a refusal, each cut to

@@ -42,7 +42,7 @@ def test_refusal_names_the_words_the_articles_never_use_as_text_not_markup():
     """ "They never use the word “[red]Japan[/red]”." is printed as typed: the asker's words are no markup."""
     refused = ranked(abstained=True).model_copy(update={"not_in_articles": ["[red]Japan[/red]"]})
     assert plain(render(refused, threshold=0.04)) == [
-        f"[bold]{NOT_IN_ARTICLES}[/bold] They never use the word “\\[red]Japan\\[/red]”."
+        f"[bold]{NOT_IN_ARTICLES} They never use the word “\\[red]Japan\\[/red]”.[/bold]"
     ]
 
 

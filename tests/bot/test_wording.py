@@ -58,3 +58,9 @@ def test_unused_words_are_named_only_in_a_refusal_for_want_of_an_answer():
     answered = answer_set(0.9, 0.9).model_copy(update={"not_in_articles": ["soybeans"]})
     foreign = answered.model_copy(update={"abstained": True, "unreadable": "other language"})
     assert never_used(answered) == "" and never_used(foreign) == ""
+
+
+def test_the_refusal_carries_the_unused_words_through_the_front_ends_escape():
+    """Only the asker's part goes through `escape`; the refusal's own words do not."""
+    refused = answer_set(0.1, 0.01).model_copy(update={"abstained": True, "not_in_articles": ["Japan"]})
+    assert refusal(refused, str.upper) == f"{NOT_IN_ARTICLES} THEY NEVER USE THE WORD “JAPAN”."
