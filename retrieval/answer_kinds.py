@@ -90,16 +90,15 @@ def is_polar(question: str) -> bool:
 
 def asked_for_words(question: str) -> list[str]:
     """The words of the wh-phrase that name what is asked for: "what *tv channel* did…", "which
-    *law firm*…", "who's *the trade rep*…", "how many *people*…". The answer sentence names the
-    thing asked for, seldom its kind, so these words need not be in it."""
+    *law firm*…", "who's *the trade rep*…". The answer sentence names the thing asked for, seldom
+    its kind, so these words need not be in it. "How many *ships*" names no kind: the answer
+    counts the ships themselves ("*seven* rare earth *elements*"), so the articles must name them."""
     found = _asking_wh(question)
     if found is None:
         return []
     wh, after, _ = found
     if wh in ("who", "whom", "whos"):
         return _phrase(after) if after and after[0] in _COPULA else []
-    if wh == "how":
-        return _phrase(after[1:]) if after and after[0] in ("many", "much") else []
     if wh in ("what", "which"):
         after = after[1:] if after and after[0] in _NUMBER_WORDS else after  # "what one word…"
         return _phrase(after) if _opens_phrase(wh, after) else []

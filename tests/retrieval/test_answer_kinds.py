@@ -41,7 +41,7 @@ def test_the_wh_phrase_decides_the_kind(question, wanted):
         ("which bank does the adviser work for", ["bank"]),
         ("who's the chief negotiator at the talks", ["the", "chief", "negotiator"]),
         ("who is the trade envoy", ["the", "trade", "envoy"]),
-        ("how many ships were held at the port", ["ships"]),
+        ("how many ships were held at the port", []),
         ("what two words did he use", ["words"]),
         ("what drove prices up", []),
         ("which building hosted the talks", ["building"]),
@@ -52,7 +52,7 @@ def test_the_wh_phrase_decides_the_kind(question, wanted):
     ],
 )
 def test_the_asked_for_words_are_the_wh_phrase(question, asked):
-    """The words naming what is asked for: the noun phrase of "what/which", "who is …", "how many …"."""
+    """The words naming what is asked for: the noun phrase of "what/which" and "who is …", not "how many …"."""
     assert asked_for_words(question) == asked
 
 
