@@ -110,6 +110,8 @@ def ask_stream(settings: Settings, lines: TextIO, out: TextIO, *, as_json: bool)
     """One question per input line → one answer per output line; model and index loaded once."""
     questions = [line.rstrip("\n") for line in lines]
     questions = [q for q in questions if q.strip()]
+    if not questions:
+        raise QuestionError('no question: give one (quotebot ask "who led China\'s delegation?") or pipe one a line')
     searcher, _ = open_searcher(settings, quiet=True)
     batch = 64
     for i in range(0, len(questions), batch):

@@ -11,6 +11,9 @@ from .errors import QuestionError
 from .text import content_terms, normal_form, word_form
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# A terminal's colour or title sequence, whole, as text copied out of a coloured terminal holds
+# it: dropping only its escape character would leave "[31m" to be read as a word.
+_TERMINAL_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)")
 _SPACE = re.compile(r"\s+")
 # Markup pasted with a question from a web page or an e-mail ("<b>who led…</b>", "&amp;").
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -101,10 +104,15 @@ def _no_names(word: str) -> bool:
     return False
 
 
+def _without_controls(text: str) -> str:
+    """`text` with terminal sequences, control characters and direction marks made spaces."""
+    return _CONTROL.sub(" ", _TERMINAL_SEQUENCE.sub(" ", text))
+
+
 def clean_question(raw: str, max_chars: int) -> str:
     """Strip control and direction marks and pasted markup, collapse whitespace, cut to
     `max_chars` whole words."""
-    text = _CONTROL.sub(" ", raw)
+    text = _without_controls(raw)
     if "<" in text or "&" in text:
         text = html.unescape(_MARKUP_TAG.sub(" ", text))
     text = _SPACE.sub(" ", text).strip()
@@ -199,7 +207,7 @@ def separate_questions(
     or points back to another ("Who led the talks? What did he say?", "Where and when did they
     meet?"; not "… What did hassett say when he spoke?", where `is_name` knows "hassett"), or
     when there are more than MAX_QUESTIONS."""
-    question = _CONTROL.sub(" ", question)
+    question = _without_controls(question)
     lines = _listed(question)
     whole = _SPACE.sub(" ", question).strip()
     if len(lines) == 1 and not _AND_ASKS.search(whole) and not _INNER_CLOSE.search(whole):

@@ -131,6 +131,17 @@ def test_stdin_batch_answers_each_line_in_one_process(tmp_path):
     assert records[1]["abstained"] and "Australia" in records[1]["not_in_articles"]
 
 
+def test_an_empty_stdin_batch_is_a_one_line_error(tmp_path):
+    """No question and nothing piped in: a one-line error, not silence."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--corpus", str(SEEDS), "--index-dir", str(tmp_path)],
+        input="\n  \n", capture_output=True, text=True, env=env, cwd=REPO, timeout=300,
+    )
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("quotebot: error: no question") and proc.stderr.count("\n") == 1
+
+
 def chat(tmp_path, typed: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(

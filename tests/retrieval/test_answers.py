@@ -48,6 +48,11 @@ def test_clean_question_strips_controls_and_cuts_long_input():
     assert len(clean_question("word " * 1000, 50)) <= 50
 
 
+def test_clean_question_drops_terminal_colour_sequences_whole():
+    """Text copied from a coloured terminal keeps no "[31m" to be read as a word."""
+    assert clean_question("\x1b[1;31mwho led\x1b[0m the talks?\x1b]0;title\x07", 100) == "who led the talks?"
+
+
 def test_clean_question_drops_pasted_markup():
     """HTML tags and entities pasted with a question are read as the text they mark up."""
     assert clean_question("<b>who led</b> the <a href='x'>talks</a> &amp; why?", 100) == "who led the talks & why?"
