@@ -74,7 +74,7 @@ class QuestionView:
     asked: frozenset[str]  # terms naming what is asked for ("which *law firm*"): answer_kinds.asked_for_words
     opposites: dict[str, frozenset[str]]  # term → terms of opposite meaning (WordNet), where known
     named: frozenset[str]  # terms of the names the question writes capitalised ("how did *Harris* react")
-    verbs: frozenset[str]  # terms its wording shows to be verbs ("to *sum* up the meeting")
+    not_things: frozenset[str]  # terms its wording shows to name no thing ("to *sum* up", "*right* now")
     negated: bool  # the question denies something ("which country did *not* attend")
     polar: bool  # a yes/no question ("did exports rise"), answered by a denial or the opposite too
     values: dict[str, frozenset[str]]  # the weekdays, months, years, counts… it names: values.pinned_values
@@ -99,7 +99,7 @@ def view_question(question: str, resolve=lambda words: [stem(w) for w in words])
         asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
         opposites={t: o for t in terms if (o := opposite_terms(t))},
         named=_capitalised_names(question),
-        verbs=frozenset(resolve(_written_as_verbs(question))),
+        not_things=frozenset(resolve(_written_as_no_thing(question))),
         negated=is_negated(question),
         polar=is_polar(question),
         values=_asked_values(pinned_values(question, frozenset(places.values()))),
@@ -115,15 +115,21 @@ def _asked_values(values: dict[str, frozenset[str]]) -> dict[str, frozenset[str]
     return {kind: v for kind, v in out.items() if v}
 
 
-def _written_as_verbs(question: str) -> list[str]:
+def _written_as_no_thing(question: str) -> list[str]:
     """Words followed by "up", which makes them verbs whatever else they can be ("sum up", "team
-    up", "set up"; other particles follow nouns too: "the islands *off* the coast"), and words in a
-    past tense ("which building *hosted*…", "the *restricted* elements")."""
+    up", "set up"; other particles follow nouns too: "the islands *off* the coast"), words in a
+    past tense ("which building *hosted*…", "the *restricted* elements"), and the words that
+    stress a when ("*right* now", "*right* after the handshake", "*well* before", "*way* back")."""
     seq = words(question)
     return [
         w for w, after in zip(seq, [*seq[1:], ""])
-        if w not in STOPWORDS and (after == "up" or is_past_tense(w))
+        if w not in STOPWORDS
+        and (after == "up" or is_past_tense(w) or (w in _STRESSING and after in _WHEN_WORDS))
     ]
+
+
+_STRESSING = frozenset(("right", "well", "way", "straight"))
+_WHEN_WORDS = frozenset(("now", "after", "before", "away", "then", "back", "ahead", "afterwards"))
 
 
 def _capitalised_names(question: str) -> frozenset[str]:
@@ -368,7 +374,7 @@ def unseen_terms(q: QuestionView, lexicon) -> list[str]:
     *Japanese* delegation")."""
     return [
         t for t in q.terms
-        if not known_to(lexicon, q, t) and ((names_a_thing(t) and t not in q.verbs) or t in q.named or t in q.places)
+        if not known_to(lexicon, q, t) and ((names_a_thing(t) and t not in q.not_things) or t in q.named or t in q.places)
         and t not in DOCUMENT_TERMS and t not in SOMEONE_TERMS
     ]
 

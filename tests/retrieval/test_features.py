@@ -252,6 +252,13 @@ def test_a_word_in_a_past_tense_is_a_verb_and_not_unseen():
     assert _question_features("who was the host of the talks", lexicon)["unseen"] > 0.0
 
 
+def test_a_word_stressing_a_when_is_not_unseen():
+    """ "*right* after the meeting" stresses when; "who has the right to export" names a thing."""
+    lexicon = _lexicon("Export curbs would be eased after the meeting.", "Exports fell.")
+    assert _question_features("what happens right after the meeting", lexicon)["unseen"] == 0.0
+    assert _question_features("who has the right to export after the meeting", lexicon)["unseen"] > 0.0
+
+
 def test_a_capitalised_name_is_unseen_whatever_its_stem():
     """ "Harris" stems like the verb "harry", yet written capitalised it names someone unseen."""
     lexicon = _lexicon("The US imposed export curbs.", "Exports fell.")
