@@ -82,10 +82,12 @@ class QuestionView:
     counted: str | None  # the term of what a "how many" question counts: answer_kinds.counted_thing
 
 
-def view_question(question: str, resolve=lambda words: [stem(w) for w in words]) -> QuestionView:
-    """The question's terms (its content words through `resolve`: stemming and spelling repair)
-    and type cues."""
-    seq = resolve(content_words(question))
+def view_question(
+    question: str, resolve=lambda words: [stem(w) for w in words], closed=lambda text: text,
+) -> QuestionView:
+    """The question's terms (its content words, compounds written as the articles do through
+    `closed`, then through `resolve`: stemming and spelling repair) and type cues."""
+    seq = resolve(content_words(closed(question)))
     terms = tuple(dict.fromkeys(seq))
     places = {t: p.country for p in find_places(question) for t in p.terms if t in terms}
     return QuestionView(

@@ -14,6 +14,10 @@ from .spelling import Speller, is_english
 from .text import STOPWORDS, stem, words
 
 
+# Words that close a compound as its second part ("crackdown", "breakthrough", "setup").
+_PARTICLES = frozenset(("up", "down", "out", "off", "over", "back", "through", "away"))
+
+
 class LexicalIndex:
     """BM25 scores of every sentence for a question; built in memory from the sentence table."""
 
@@ -65,6 +69,28 @@ class LexicalIndex:
         vocab = self._bm25.vocab_dict
         terms = [t if (t := stem(w)) in vocab else stem(self.speller.repair_word(w)) for w in words]
         return [self.variants.get(t, t) for t in terms]
+
+    def closed_compounds(self, text: str) -> str:
+        """The words of `text`, a pair written open that the articles write as one word joined
+        ("what did Washington *crack down* on" → "crackdown", "hoped for a *break through*"): only
+        when a part that carries meaning is a word the articles never use, so the question can
+        only mean the closed form ("set up" stays two words over articles that use "set")."""
+        vocab = self._bm25.vocab_dict
+        seq = words(text)
+        out, i = [], 0
+        while i < len(seq):
+            pair = seq[i : i + 2]
+            if (
+                len(pair) == 2 and pair[0] not in STOPWORDS and (pair[1] not in STOPWORDS or pair[1] in _PARTICLES)
+                and stem(pair[0] + pair[1]) in vocab
+                and any(w not in STOPWORDS and stem(w) not in vocab for w in pair)
+            ):
+                out.append(pair[0] + pair[1])
+                i += 2
+            else:
+                out.append(seq[i])
+                i += 1
+        return " ".join(out)
 
     def spellings(self, terms: tuple[str, ...]) -> tuple[str, ...]:
         """Resolved terms and the other spellings the articles give them (for highlighting)."""

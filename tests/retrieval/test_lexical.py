@@ -35,3 +35,15 @@ def test_a_name_is_a_word_the_articles_write_only_capitalised_places_aside():
     lexicon = _lexicon("Howard Lutnick met officials.", "China held talks.", "Talks went on, Lutnick said.")
     assert lexicon.is_name("lutnick") and lexicon.is_name("lutnikc")
     assert not lexicon.is_name("talks") and not lexicon.is_name("china")
+
+
+def test_a_pair_the_articles_write_as_one_word_is_read_joined():
+    """ "crack down" over articles that write "crackdown" and never "crack" is read "crackdown"."""
+    lexicon = _lexicon("Washington's crackdown on student visas.", "Exports fell.")
+    assert lexicon.closed_compounds("What did Washington crack down on?") == "what did washington crackdown on"
+
+
+def test_a_pair_whose_words_the_articles_use_stays_open():
+    """ "set up" stays two words over articles that use "set" as well as "setup"."""
+    lexicon = _lexicon("The setup was new.", "They set rules.")
+    assert lexicon.closed_compounds("who set up the talks") == "who set up the talks"

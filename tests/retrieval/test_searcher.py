@@ -31,6 +31,12 @@ def test_bm25_place_match_follows_the_country(fake_settings):
     assert "Geneva" in searcher.ask("what deal was reached in switzerland").answers[0].quote
 
 
+def test_bm25_meets_a_compound_the_question_writes_open(fake_settings):
+    """ "crack down" reaches the sentence that writes "crackdown", not one that shares another word."""
+    searcher = _searcher(fake_settings, "Washington's crackdown on student visas went on.", "Washington hosted talks on visas.")
+    assert "crackdown" in searcher.ask("what did washington crack down on").answers[0].quote
+
+
 def test_rerank_reads_context_vectors_when_the_index_has_them(fake_settings):
     """With context vectors the rerank stage uses the ranker fitted with them, and still answers."""
     settings = fake_settings.model_copy(update={"context_vectors": True})
