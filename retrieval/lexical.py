@@ -16,6 +16,8 @@ from .text import STOPWORDS, stem, words
 
 # Words that close a compound as its second part ("crackdown", "breakthrough", "setup").
 _PARTICLES = frozenset(("up", "down", "out", "off", "over", "back", "through", "away"))
+# The shortest part a word the articles write as two is split into ("high tech", not "e mail").
+MIN_PART = 3
 
 
 class LexicalIndex:
@@ -70,11 +72,13 @@ class LexicalIndex:
         terms = [t if (t := stem(w)) in vocab else stem(self.speller.repair_word(w)) for w in words]
         return [self.variants.get(t, t) for t in terms]
 
-    def closed_compounds(self, text: str) -> str:
-        """The words of `text`, a pair written open that the articles write as one word joined
-        ("what did Washington *crack down* on" → "crackdown", "hoped for a *break through*"): only
-        when a part that carries meaning is a word the articles never use, so the question can
-        only mean the closed form ("set up" stays two words over articles that use "set")."""
+    def compounds_as_written(self, text: str) -> str:
+        """The words of `text`, compounds written as the articles write them, where a part that
+        carries meaning is a word they never use, so the question can only mean their form: a
+        pair they write as one word joined ("what did Washington *crack down* on" → "crackdown",
+        "*gun powder*" → "gunpowder"), and one word they write as two (hyphenated or not) split
+        ("*hightech* products" → "high tech" over "high-tech products"). "Set up" stays two words
+        over articles that use "set"."""
         vocab = self._bm25.vocab_dict
         seq = words(text)
         out, i = [], 0
@@ -87,10 +91,27 @@ class LexicalIndex:
             ):
                 out.append(pair[0] + pair[1])
                 i += 2
-            else:
-                out.append(seq[i])
-                i += 1
+                continue
+            out.extend(self._written_apart(seq[i]))
+            i += 1
         return " ".join(out)
+
+    def _written_apart(self, word: str) -> list[str]:
+        """`word`, or its two parts if the articles never use it but write them side by side."""
+        vocab = self._bm25.vocab_dict
+        if len(word) < 2 * MIN_PART or not word.isalpha() or word in STOPWORDS or stem(word) in vocab:
+            return [word]
+        for k in range(MIN_PART, len(word) - MIN_PART + 1):
+            first, second = word[:k], word[k:]
+            if stem(first) in vocab and stem(second) in vocab and self._side_by_side(first, second):
+                return [first, second]
+        return [word]
+
+    def _side_by_side(self, first: str, second: str) -> bool:
+        """Whether a sentence holds the word `first` right before `second`."""
+        rows = np.flatnonzero(self.scores([stem(first), stem(second)]) > 0)
+        texts = (self._table.sentences[r].text for r in rows)
+        return any((first, second) in zip(ws, ws[1:]) for ws in map(words, texts))
 
     def spellings(self, terms: tuple[str, ...]) -> tuple[str, ...]:
         """Resolved terms and the other spellings the articles give them (for highlighting)."""

@@ -148,7 +148,7 @@ class Searcher:
 
         def ranked(batch: list[tuple[str, str]], qvecs, second_qvecs, qpieces, dense_ids):
             for j, (question, read) in enumerate(batch):
-                view = view_question(read, self.lexical.resolve, self.lexical.closed_compounds)
+                view = view_question(read, self.lexical.resolve, self.lexical.compounds_as_written)
                 second_q = second_qvecs[j] if second_qvecs is not None else None
                 pieces = qpieces[j] if qpieces is not None else None
                 yield question, view, self.candidates(view, qvecs[j], second_q, dense_ids[j], pieces)
