@@ -54,6 +54,29 @@ _SHORTENINGS = {
     "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
     "mth": "month", "mths": "months", "avg": "average", "ur": "your",
 }
+# British and American endings of one word ("labour"/"labor", "programme"/"program",
+# "organise"/"organize", "centre"/"center", "defence"/"defense"), each way round: a question may
+# be spelt the other way from its articles ("travelled" and "traveled" already share a stem). At
+# least this many letters come before an ending, so "four" is never "for" nor "tour" "tor".
+_SPELLING_PAIRS = (
+    ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"),
+    ("mme", "m"), ("mmes", "ms"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
+    ("isation", "ization"), ("isations", "izations"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
+    ("tre", "ter"), ("tres", "ters"), ("ence", "ense"), ("ogue", "og"), ("ogues", "ogs"),
+)
+_STEM_LETTERS = 3
+
+
+def other_spellings(word: str) -> list[str]:
+    """The word with a British ending made American, or an American one British."""
+    found = []
+    for british, american in _SPELLING_PAIRS:
+        for ending, other in ((british, american), (american, british)):
+            if word.endswith(ending) and len(word) - len(ending) >= _STEM_LETTERS:
+                found.append(word[: len(word) - len(ending)] + other)
+    return found
+
+
 # Letter runs of a question, apostrophes inside kept ("don't") and a possessive apart
 # ("Lutnikc's" is repaired as "Lutnikc"): what a repair replaces.
 _WORD = re.compile(r"([^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*)(['’][sS]\b)?")
@@ -100,6 +123,11 @@ class Speller:
         """The word meant by a lower-case question word (the word itself when none is found)."""
         if word in _SHORTENINGS and word not in self._counts:
             return _SHORTENINGS[word]
+        if not self.in_articles(word):
+            # Spelt the other side of the Atlantic from the articles ("labour" over "labor").
+            spelt = next((w for w in other_spellings(word) if w in self._counts), None)
+            if spelt:
+                return spelt
         if self.knows(word):
             return word
         repaired = self._repairs.get(word)

@@ -97,3 +97,19 @@ def test_an_unknown_name_one_edit_from_a_word_is_no_slip(typed, meant):
 def test_an_unknown_name_is_not_turned_into_a_corpus_word():
     """ "opec" stays "opec" beside the corpus's "open": the question stays about something unseen."""
     assert Speller("the market will open".split()).repair_word("opec") == "opec"
+
+
+@pytest.mark.parametrize("typed, articles, read", [
+    ("what did the labour union say", "the labor union met", "what did the labor union say"),
+    ("when did the programme end", "the program ended", "when did the program end"),
+    ("which organization grew", "the organisation grew", "which organisation grew"),
+    ("what did the defence minister say", "the defense minister spoke", "what did the defense minister say"),
+])
+def test_a_word_spelt_the_other_side_of_the_atlantic_is_read_as_the_articles_spell_it(typed, articles, read):
+    """British and American spellings meet: "labour" is read "labor" over articles that write it so."""
+    assert Speller(articles.split()).repair(typed) == read
+
+
+def test_a_short_word_is_no_other_spelling():
+    """ "four" is never read as "for", nor "tour" as "tor": too little comes before the ending."""
+    assert Speller("tor for".split()).repair("four tours") == "four tours"
