@@ -83,14 +83,30 @@ DIGITS_OF_WORD = {
 }
 
 
+def _ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+# Ordinal words read as written in digits ("the *tenth*" meets "on the *10th*"). Not "first" and
+# "second": an adverb ("first, …") and a unit of time as often, with opposites and relatives of
+# their own ("first" / "last").
+DIGITS_OF_ORDINAL = {
+    word: f"{n}{_ordinal_suffix(n)}" for n, word in enumerate(
+        "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=3)
+}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of one lower-case word, accents off Latin letters ("café", "menéndez"),
     irregular verb forms first taken to their base (the question's "when did they meet" finds
-    the article's "met"), and number words as digits ("seven" → "7")."""
+    the article's "met"), and number words as digits ("seven" → "7", "tenth" → "10th")."""
     word = without_accents(word)
     if word in DIGITS_OF_WORD:
         return DIGITS_OF_WORD[word]
+    if word in DIGITS_OF_ORDINAL:
+        return DIGITS_OF_ORDINAL[word]
     return _stemmer().stemWord(_irregular().get(word, word))
 
 

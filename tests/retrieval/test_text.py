@@ -73,6 +73,13 @@ def test_number_words_stem_to_their_digits(word, term):
     assert stem(word) == term
 
 
+@pytest.mark.parametrize(("word", "term"), [("tenth", "10th"), ("third", "3rd"), ("twelfth", "12th"), ("second", "second")])
+def test_ordinal_words_stem_as_written_in_digits(word, term):
+    """ "on the tenth" meets "on the 10th"; "second" stays a word, a unit of time as often."""
+    assert stem(word) == term
+    assert stem(term) == term
+
+
 @pytest.mark.parametrize(("text", "opens_so"), [
     ("He was not part of the earlier Geneva discussions.", True),
     ("“They're going well,” Lutnick said.", True),
