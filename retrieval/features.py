@@ -118,15 +118,16 @@ def _asked_values(values: dict[str, frozenset[str]]) -> dict[str, frozenset[str]
 
 
 def _written_as_no_thing(question: str) -> list[str]:
-    """Words followed by "up", which makes them verbs whatever else they can be ("sum up", "team
-    up", "set up"; other particles follow nouns too: "the islands *off* the coast"), words in a
+    """Words followed by "up" or "out", which makes them verbs whatever else they can be ("sum
+    up", "team up", "freak out", "rule out"; other particles follow nouns too: "the islands *off*
+    the coast", "prices *down*"), words in a
     past tense ("which building *hosted*…", "the *restricted* elements"), and the words that
     stress a when ("*right* now", "*right* after the handshake", "*well* before", "*way* back")."""
     seq = words(question)
     return [
         w for w, after in zip(seq, [*seq[1:], ""])
         if w not in STOPWORDS
-        and (after == "up" or is_past_tense(w) or (w in _STRESSING and after in _WHEN_WORDS))
+        and (after in ("up", "out") or is_past_tense(w) or (w in _STRESSING and after in _WHEN_WORDS))
     ]
 
 

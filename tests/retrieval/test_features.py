@@ -245,6 +245,13 @@ def test_a_word_before_up_is_a_verb_and_not_unseen():
     assert _question_features("what sum did lutnick pay for the meeting", lexicon)["unseen"] > 0.0
 
 
+def test_a_word_before_out_is_a_verb_and_not_unseen():
+    """"did the markets freak out" uses "freak" as a verb; "was there a freak rally" names a thing."""
+    lexicon = _lexicon("Markets rallied after the talks.", "Exports fell.")
+    assert _question_features("did the markets freak out after the talks", lexicon)["unseen"] == 0.0
+    assert _question_features("was there a freak rally after the talks", lexicon)["unseen"] > 0.0
+
+
 def test_a_word_in_a_past_tense_is_a_verb_and_not_unseen():
     """ "which building *hosted* the talks" uses "host" as a verb; "who was the host" names someone."""
     lexicon = _lexicon("The talks were held at Lancaster House.", "Exports fell.")
