@@ -83,11 +83,11 @@ class QuestionView:
 
 
 def view_question(
-    question: str, resolve=lambda words: [stem(w) for w in words], closed=lambda text: text,
+    question: str, resolve=lambda words: [stem(w) for w in words], as_written=lambda text: text,
 ) -> QuestionView:
-    """The question's terms (its content words, compounds written as the articles do through
-    `closed`, then through `resolve`: stemming and spelling repair) and type cues."""
-    seq = resolve(content_words(closed(question)))
+    """The question's terms (its content words, with compounds as the articles write them through
+    `as_written`, then through `resolve`: stemming and spelling repair) and type cues."""
+    seq = resolve(content_words(as_written(question)))
     terms = tuple(dict.fromkeys(seq))
     places = {t: p.country for p in find_places(question) for t in p.terms if t in terms}
     return QuestionView(
@@ -117,22 +117,23 @@ def _asked_values(values: dict[str, frozenset[str]]) -> dict[str, frozenset[str]
     return {kind: v for kind, v in out.items() if v}
 
 
+# Words that stress a when ("*right* now"), and the words of a when they stress.
+_STRESSING = frozenset(("right", "well", "way", "straight"))
+_WHEN_WORDS = frozenset(("now", "after", "before", "away", "then", "back", "ahead", "afterwards"))
+
+
 def _written_as_no_thing(question: str) -> list[str]:
     """Words followed by "up" or "out", which makes them verbs whatever else they can be ("sum
     up", "team up", "freak out", "rule out"; other particles follow nouns too: "the islands *off*
-    the coast", "prices *down*"), words in a
-    past tense ("which building *hosted*…", "the *restricted* elements"), and the words that
-    stress a when ("*right* now", "*right* after the handshake", "*well* before", "*way* back")."""
+    the coast", "prices *down*"), words in a past tense ("which building *hosted*…", "the
+    *restricted* elements"), and words stressing a when ("*right* now", "*right* after the
+    handshake", "*well* before", "*way* back")."""
     seq = words(question)
     return [
         w for w, after in zip(seq, [*seq[1:], ""])
         if w not in STOPWORDS
         and (after in ("up", "out") or is_past_tense(w) or (w in _STRESSING and after in _WHEN_WORDS))
     ]
-
-
-_STRESSING = frozenset(("right", "well", "way", "straight"))
-_WHEN_WORDS = frozenset(("now", "after", "before", "away", "then", "back", "ahead", "afterwards"))
 
 
 def _capitalised_names(question: str) -> frozenset[str]:

@@ -84,6 +84,7 @@ DIGITS_OF_WORD = {
 
 
 def _ordinal_suffix(n: int) -> str:
+    """ "st", "nd", "rd" or "th", as written after the digits of `n` ("3rd", "12th")."""
     return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
