@@ -109,7 +109,7 @@ class LexicalIndex:
 
     def _side_by_side(self, first: str, second: str) -> bool:
         """Whether a sentence holds the word `first` right before `second`."""
-        rows = np.flatnonzero(self.scores([stem(first), stem(second)]) > 0)
+        rows = np.flatnonzero((self.scores([stem(first)]) > 0) & (self.scores([stem(second)]) > 0))
         texts = (self._table.sentences[r].text for r in rows)
         return any((first, second) in zip(ws, ws[1:]) for ws in map(words, texts))
 
