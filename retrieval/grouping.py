@@ -4,11 +4,17 @@ from __future__ import annotations
 import numpy as np
 
 
-def group_ranked(vectors: np.ndarray, similarity: float, limit: int) -> list[list[int]]:
+def group_ranked(
+    vectors: np.ndarray, similarity: float, limit: int, holds: np.ndarray | None = None,
+) -> list[list[int]]:
     """Groups of row indices of `vectors` (rows ranked best first), at most `limit` groups.
 
     A row joins the first earlier group whose head it matches at cosine ≥ `similarity`;
-    otherwise it heads a new group while fewer than `limit` exist.
+    otherwise it heads a new group while fewer than `limit` exist. With `holds` (per row, whether
+    it holds the kind of answer asked), rows join only a head that holds it as they do: "The two
+    countries have begun talks in London…" tells nothing of when, so it is no second source
+    for "…began in London on the 10th", however alike the two read, nor does the one with the
+    date hide behind the one without.
     """
     groups: list[list[int]] = []
     heads = np.empty((limit, len(vectors)))  # cosines of each group head to every row
@@ -22,6 +28,8 @@ def group_ranked(vectors: np.ndarray, similarity: float, limit: int) -> list[lis
                 row += 1
                 continue
         heads[len(groups)] = vectors @ vectors[row]
+        if holds is not None:
+            heads[len(groups), holds != holds[row]] = -np.inf
         groups.append([row])
         row += 1
     # ... then the rest only join groups, all at once.

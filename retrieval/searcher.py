@@ -265,7 +265,10 @@ class Searcher:
     def _answer(self, question: str, view: QuestionView, cands: Candidates, mode: Mode) -> AnswerSet:
         scores = self.rank(cands, mode)
         order = np.argsort(-scores, kind="stable")
-        groups = group_ranked(cands.vectors[order], self.settings.group_similarity, self.settings.top_k)
+        groups = group_ranked(
+            cands.vectors[order], self.settings.group_similarity, self.settings.top_k,
+            _holds_kind_asked(view, cands.features)[order] if view.wants else None,
+        )
         answers = [self._build_answer(view, cands, scores, order, g) for g in groups]
         # The rerank mode decides with its abstainer; the others with their top score.
         confidence = (
@@ -378,6 +381,14 @@ def _by_message(messages: list[str], parts: list[list[str]], answered: list[Answ
             first = first.model_copy(update={"question": message, "read_as": read, "more": more})
         out.append(first)
     return out
+
+
+def _holds_kind_asked(view: QuestionView, features: np.ndarray) -> np.ndarray:
+    """Whether each candidate holds the kind of answer `view` asks for: the exact kind for a time
+    or place ("the second day" is no date), any fitting value for the others."""
+    if view.wants.isdisjoint(("time", "place")):
+        return features[:, FEATURE_NAMES.index("type_match")] > 0
+    return features[:, FEATURE_NAMES.index("type_exact_miss")] == 0
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

@@ -21,6 +21,14 @@ def test_group_limit_still_collects_duplicates():
     assert group_ranked(v, 0.9, limit=1) == [[0, 2]]
 
 
+def test_rows_join_only_heads_that_hold_the_kind_asked_as_they_do():
+    """A near-duplicate with the date asked for and one without are two answers, each with its own sources."""
+    v = np.array([[1, 0], [0.99, 0.141], [1, 0], [0.99, 0.141]], dtype=np.float32)
+    holds = np.array([False, True, False, True])
+    assert group_ranked(v, 0.9, limit=3, holds=holds) == [[0, 2], [1, 3]]
+    assert group_ranked(v, 0.9, limit=3) == [[0, 1, 2, 3]]
+
+
 def test_highlight_marks_matching_words_only():
     """Question words (stemmed) are marked; stopwords are not; adjacent words merge."""
     quote = "The Chinese delegation was led by Vice Premier He Lifeng."

@@ -37,6 +37,15 @@ def test_bm25_meets_a_compound_the_question_writes_open(fake_settings):
     assert "crackdown" in searcher.ask("what did washington crack down on").answers[0].quote
 
 
+def test_a_sentence_without_the_date_asked_is_no_second_source(fake_settings):
+    """For "when", "Talks have begun in London" does not corroborate "Talks began in London on the 10th"."""
+    searcher = _searcher(
+        fake_settings, "Talks began in London on the 10th.", "Talks began in London.", group_similarity=0.5,
+    )
+    assert len(searcher.ask("when did the talks in london begin").answers) == 2
+    assert len(searcher.ask("did the talks in london begin").answers) == 1
+
+
 def test_rerank_reads_context_vectors_when_the_index_has_them(fake_settings):
     """With context vectors the rerank stage uses the ranker fitted with them, and still answers."""
     settings = fake_settings.model_copy(update={"context_vectors": True})
