@@ -1,4 +1,5 @@
-"""Write retrieval/not_nouns.tsv: stems of English words mostly used as verbs, adjectives or adverbs.
+"""Write retrieval/not_nouns.tsv: stems of English words mostly used as verbs, adjectives or adverbs,
+and retrieval/not_noun_words.tsv: words so used whose stem is mostly a noun's.
 
     pip install -e ".[wordnet]" && python bench/make_word_classes.py [--wordnet-dir DIR]
 
@@ -8,6 +9,8 @@ summed per quotebot stem, so "slapped", "slaps" and "slap" share one answer. Onl
 least --min-frequency in pyspellchecker's English frequency list are kept. The abstainer reads
 it: a question word the articles never use says "not in the articles" when it names a thing
 ("japan", "price"), far less when it is how the asker put it ("slapped", "think", "upset").
+A stem sums words of several classes: "respons" is mostly "response", so "responsible" and
+"expensive" need the second table, of the words themselves.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from common import REPO
 from make_related import default_dict_dir, wordnet_table_arguments, write_wordnet_table
 
 OUT = REPO / "retrieval" / "not_nouns.tsv"
+WORDS_OUT = REPO / "retrieval" / "not_noun_words.tsv"
 # index.sense's synset types: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite.
 _NOUN = "1"
 _INDEX_POS = {"noun": "1", "verb": "2", "adj": "3", "adv": "4"}
@@ -57,19 +61,35 @@ def main() -> None:
     tagged, senses = tagged_uses(folder), sense_counts(folder)
     frequency = SpellChecker(language="en").word_frequency
     by_stem: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    by_word: dict[str, dict[str, float]] = {}
     for lemma, kinds in senses.items():
-        if not lemma.isalpha() or lemma in STOPWORDS or frequency[lemma] < args.min_frequency:
+        # Spelled numbers stem as digits and name a value ("the *third* round"), whatever their class.
+        if not lemma.isalpha() or lemma in STOPWORDS or frequency[lemma] < args.min_frequency or stem(lemma)[:1].isdigit():
             continue
         uses = tagged.get(lemma) or {}
         # Tagged uses decide; untagged words fall back to their senses (worth less than one use).
-        for kind in kinds:
-            by_stem[stem(lemma)][kind] += uses.get(kind, 0) + 0.1 * kinds[kind]
-    not_nouns = sorted(s for s, kinds in by_stem.items() if max(kinds, key=kinds.get) != _NOUN)
+        by_word[lemma] = {kind: uses.get(kind, 0) + 0.1 * kinds[kind] for kind in kinds}
+        for kind, weight in by_word[lemma].items():
+            by_stem[stem(lemma)][kind] += weight
+    not_nouns = {s for s, kinds in by_stem.items() if _commonest(kinds) != _NOUN}
     write_wordnet_table(
         args.out, "stems whose commonest use is not as a noun (WordNet 3.0 SemCor tag counts, else senses)",
-        "make_word_classes.py", not_nouns,
+        "make_word_classes.py", sorted(not_nouns),
     )
     print(f"{len(not_nouns)} of {len(by_stem)} stems are not mostly nouns → {args.out}")
+    not_noun_words = sorted(
+        w for w, kinds in by_word.items()
+        if _commonest(kinds) != _NOUN and stem(w) not in not_nouns
+    )
+    write_wordnet_table(
+        WORDS_OUT, "words whose commonest use is not as a noun though their stem's is (as not_nouns.tsv)",
+        "make_word_classes.py", not_noun_words,
+    )
+    print(f"{len(not_noun_words)} words are not mostly nouns, their stems are → {WORDS_OUT}")
+
+
+def _commonest(kinds: dict[str, float]) -> str:
+    return max(kinds, key=kinds.get)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from .related import (
 )
 from .text import STOPWORDS, content_words, is_negated, is_past_tense, points_back, stem, words
 from .values import disagree, pinned_values
-from .word_classes import names_a_thing
+from .word_classes import is_written_as_no_thing, names_a_thing
 
 # Terms by which a question points at the articles themselves or their bylines ("who edited the
 # article", "who wrote the piece").
@@ -126,13 +126,17 @@ def _written_as_no_thing(question: str) -> list[str]:
     """Words followed by "up" or "out", which makes them verbs whatever else they can be ("sum
     up", "team up", "freak out", "rule out"; other particles follow nouns too: "the islands *off*
     the coast", "prices *down*"), words in a past tense ("which building *hosted*…", "the
-    *restricted* elements"), and words stressing a when ("*right* now", "*right* after the
-    handshake", "*well* before", "*way* back")."""
+    *restricted* elements"), words stressing a when ("*right* now", "*right* after the
+    handshake", "*well* before", "*way* back"), and words mostly used as no noun though their
+    stem's word is one ("is the ban *dangerous*": not "danger")."""
     seq = words(question)
     return [
         w for w, after in zip(seq, [*seq[1:], ""])
         if w not in STOPWORDS
-        and (after in ("up", "out") or is_past_tense(w) or (w in _STRESSING and after in _WHEN_WORDS))
+        and (
+            after in ("up", "out") or is_past_tense(w) or (w in _STRESSING and after in _WHEN_WORDS)
+            or is_written_as_no_thing(w)
+        )
     ]
 
 

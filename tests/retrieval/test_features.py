@@ -266,6 +266,13 @@ def test_a_word_stressing_a_when_is_not_unseen():
     assert _question_features("who has the right to export after the meeting", lexicon)["unseen"] > 0.0
 
 
+def test_an_adjective_sharing_a_nouns_stem_is_not_unseen():
+    """ "is the ban *dangerous*" says how the ban is; "what is the *danger* of the ban" names a thing."""
+    lexicon = _lexicon("China's export ban alarmed industries.", "Exports fell.")
+    assert _question_features("is the export ban dangerous for industries", lexicon)["unseen"] == 0.0
+    assert _question_features("what is the danger of the export ban", lexicon)["unseen"] > 0.0
+
+
 def test_a_capitalised_name_is_unseen_whatever_its_stem():
     """ "Harris" stems like the verb "harry", yet written capitalised it names someone unseen."""
     lexicon = _lexicon("The US imposed export curbs.", "Exports fell.")
