@@ -10,7 +10,8 @@ least --min-frequency in pyspellchecker's English frequency list are kept. The a
 it: a question word the articles never use says "not in the articles" when it names a thing
 ("japan", "price"), far less when it is how the asker put it ("slapped", "think", "upset").
 A stem sums words of several classes: "respons" is mostly "response", so "responsible" and
-"expensive" need the second table, of the words themselves.
+"expensive" need the second table, of the words themselves. It also holds the comparatives and
+superlatives of adjectives ("hardest", "biggest"), which WordNet does not list.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ OUT = REPO / "retrieval" / "not_nouns.tsv"
 WORDS_OUT = REPO / "retrieval" / "not_noun_words.tsv"
 # index.sense's synset types: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite.
 _NOUN = "1"
+_ADJECTIVE = "3"
 _INDEX_POS = {"noun": "1", "verb": "2", "adj": "3", "adv": "4"}
 
 
@@ -77,10 +79,18 @@ def main() -> None:
         "make_word_classes.py", sorted(not_nouns),
     )
     print(f"{len(not_nouns)} of {len(by_stem)} stems are not mostly nouns → {args.out}")
+    adjectives = [w for w, kinds in by_word.items() if _commonest(kinds) == _ADJECTIVE]
+    # WordNet lists no inflected forms: an adjective's comparative and superlative ("harder",
+    # "hardest") are words it lacks, which would read as names.
+    compared = {
+        form for adjective in adjectives for form in compared_forms(adjective)
+        if form not in senses and frequency[form] >= args.min_frequency
+    }
     not_noun_words = sorted(
-        w for w, kinds in by_word.items()
-        if _commonest(kinds) != _NOUN and stem(w) not in not_nouns
+        {w for w, kinds in by_word.items() if _commonest(kinds) != _NOUN} | compared
+        - {w for w in compared if stem(w) in not_nouns}
     )
+    not_noun_words = [w for w in not_noun_words if stem(w) not in not_nouns]
     write_wordnet_table(
         WORDS_OUT, "words whose commonest use is not as a noun though their stem's is (as not_nouns.tsv)",
         "make_word_classes.py", not_noun_words,
@@ -90,6 +100,23 @@ def main() -> None:
 
 def _commonest(kinds: dict[str, float]) -> str:
     return max(kinds, key=kinds.get)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def compared_forms(adjective: str) -> list[str]:
+    """The comparative and superlative English spelling rules give an adjective: "harder",
+    "hardest"; "larger", "largest"; "happier", "happiest"; "bigger", "biggest"."""
+    if adjective.endswith("e"):
+        return [adjective + "r", adjective + "st"]
+    if adjective.endswith("y") and len(adjective) > 2 and adjective[-2] not in _VOWELS:
+        return [adjective[:-1] + "ier", adjective[:-1] + "iest"]
+    base = adjective
+    if (len(adjective) >= 3 and adjective[-1] not in _VOWELS | {"w", "x", "y"}
+            and adjective[-2] in _VOWELS and adjective[-3] not in _VOWELS):
+        base = adjective + adjective[-1]  # one vowel before one consonant: "big" → "bigg-"
+    return [base + "er", base + "est"]
 
 
 if __name__ == "__main__":

@@ -28,7 +28,13 @@ def test_a_word_is_read_apart_from_the_noun_its_stem_is_mostly(word):
     assert names_a_thing(stem(word)) and is_written_as_no_thing(word)
 
 
-@pytest.mark.parametrize("word", ["response", "expense", "third"])
+@pytest.mark.parametrize("word", ["hardest", "largest", "cheaper"])
+def test_an_adjectives_comparative_or_superlative_names_no_thing(word):
+    """WordNet lists no "hardest": the compared forms of adjectives are listed so as not to read as names."""
+    assert is_written_as_no_thing(word)
+
+
+@pytest.mark.parametrize("word", ["response", "expense", "third", "interest", "number"])
 def test_nouns_and_numbers_are_not_read_as_no_thing(word):
     """A noun, or a spelled number (a value), is not written as no thing."""
     assert not is_written_as_no_thing(word)
