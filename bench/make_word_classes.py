@@ -87,15 +87,16 @@ def main() -> None:
         if form not in senses and frequency[form] >= args.min_frequency
     }
     not_noun_words = sorted(
-        {w for w, kinds in by_word.items() if _commonest(kinds) != _NOUN} | compared
-        - {w for w in compared if stem(w) in not_nouns}
+        w for w in {w for w, kinds in by_word.items() if _commonest(kinds) != _NOUN} | compared
+        if stem(w) not in not_nouns
     )
-    not_noun_words = [w for w in not_noun_words if stem(w) not in not_nouns]
     write_wordnet_table(
-        WORDS_OUT, "words whose commonest use is not as a noun though their stem's is (as not_nouns.tsv)",
+        WORDS_OUT,
+        "words whose commonest use is not as a noun though their stem's is (as not_nouns.tsv), and "
+        "adjectives' comparatives and superlatives",
         "make_word_classes.py", not_noun_words,
     )
-    print(f"{len(not_noun_words)} words are not mostly nouns, their stems are → {WORDS_OUT}")
+    print(f"{len(not_noun_words)} words are not mostly nouns (their stems are) or compare as adjectives → {WORDS_OUT}")
 
 
 def _commonest(kinds: dict[str, float]) -> str:

@@ -128,7 +128,8 @@ def _written_as_no_thing(question: str) -> list[str]:
     the coast", "prices *down*"), words in a past tense ("which building *hosted*…", "the
     *restricted* elements"), words stressing a when ("*right* now", "*right* after the
     handshake", "*well* before", "*way* back"), and words mostly used as no noun though their
-    stem's word is one ("is the ban *dangerous*": not "danger")."""
+    stem's word is one ("is the ban *dangerous*": not "danger"), adjectives' compared forms
+    too ("hit *hardest*")."""
     seq = words(question)
     return [
         w for w, after in zip(seq, [*seq[1:], ""])

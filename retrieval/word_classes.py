@@ -4,8 +4,9 @@
 mostly used as verbs, adjectives or adverbs ("slap", "think", "upset"). A word the articles never
 use is a sign the question is about something they do not cover when it names a thing ("japan",
 "price"); a verb or adjective they never use is most often just another wording.
-`not_noun_words.tsv` lists the words so used whose stem is mostly a noun's: "responsible" and
-"expensive" share their stems with "response" and "expense".
+`not_noun_words.tsv` lists the words so used whose stem is mostly a noun's ("responsible" and
+"expensive" share their stems with "response" and "expense"), and the comparatives and
+superlatives of adjectives ("hardest", "cheaper"), which WordNet does not list.
 """
 from __future__ import annotations
 
@@ -29,5 +30,6 @@ def names_a_thing(term: str) -> bool:
 
 def is_written_as_no_thing(word: str) -> bool:
     """Whether a lower-case word, as written, is mostly a verb, adjective or adverb though its
-    stem is mostly a noun's ("responsible", "expensive", "dangerous")."""
+    stem is mostly a noun's ("responsible", "expensive", "dangerous"), or compares as an
+    adjective does ("hardest")."""
     return word in _lines(NOT_NOUN_WORDS_FILE)
