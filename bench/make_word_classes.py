@@ -65,8 +65,10 @@ def main() -> None:
     by_stem: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     by_word: dict[str, dict[str, float]] = {}
     for lemma, kinds in senses.items():
+        if not lemma.isalpha() or lemma in STOPWORDS or frequency[lemma] < args.min_frequency:
+            continue
         # Spelled numbers stem as digits and name a value ("the *third* round"), whatever their class.
-        if not lemma.isalpha() or lemma in STOPWORDS or frequency[lemma] < args.min_frequency or stem(lemma)[:1].isdigit():
+        if stem(lemma)[:1].isdigit():
             continue
         uses = tagged.get(lemma) or {}
         # Tagged uses decide; untagged words fall back to their senses (worth less than one use).
@@ -96,7 +98,7 @@ def main() -> None:
         "adjectives' comparatives and superlatives",
         "make_word_classes.py", not_noun_words,
     )
-    print(f"{len(not_noun_words)} words are not mostly nouns (their stems are) or compare as adjectives → {WORDS_OUT}")
+    print(f"{len(not_noun_words)} words are no nouns though their stems are, or compare → {WORDS_OUT}")
 
 
 def _commonest(kinds: dict[str, float]) -> str:
