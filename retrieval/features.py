@@ -26,6 +26,7 @@ from .answer_kinds import (
 from .fusion import ranks
 from .places import countries, find_places
 from .roles import countries_of_things, owned_by_another
+from .speakers import AskedSpeaker, asked_speaker, speaks_for_another
 from .related import (
     AFTER_WORDS, BEFORE_WORDS, FALL_TERMS, LESS_WORDS, MORE_WORDS, RISE_TERMS, direction, opposite_terms, related_terms,
 )
@@ -80,6 +81,7 @@ class QuestionView:
     values: dict[str, frozenset[str]]  # the weekdays, months, years, counts… it names: values.pinned_values
     owners: dict[str, frozenset[str]]  # term → the countries written onto it: roles.countries_of_things
     counted: str | None  # the term of what a "how many" question counts: answer_kinds.counted_thing
+    speaker: AskedSpeaker | None  # who "what did X say" asks to have spoken: speakers.asked_speaker
 
 
 def view_question(
@@ -107,6 +109,7 @@ def view_question(
         values=_asked_values(pinned_values(question, frozenset(places.values()))),
         owners=countries_of_things(question),
         counted=counted_thing(question),
+        speaker=asked_speaker(question, resolve, SOMEONE_TERMS),
     )
 
 
@@ -251,7 +254,9 @@ def text_features(
             np.array([not holds_count_of(q.counted, s.text) for s in sentences], dtype=float)
             if q.counted else np.zeros(n)
         ),
-        "conflict": np.maximum(_disagreeing(q, sentences, THING_VALUES), _owned_by_another(q, sentences)),
+        "conflict": np.maximum.reduce([
+            _disagreeing(q, sentences, THING_VALUES), _owned_by_another(q, sentences), _spoken_by_another(q, sentences),
+        ]),
         "country_conflict": _disagreeing(q, sentences, frozenset(("country",))),
     }
 
@@ -279,6 +284,14 @@ def _owned_by_another(q: QuestionView, sentences: list[SentenceView]) -> np.ndar
     return np.array(
         [owned_by_another(q.owners, s.owners, s.values.get("country", frozenset())) for s in sentences], dtype=float,
     )
+
+
+def _spoken_by_another(q: QuestionView, sentences: list[SentenceView]) -> np.ndarray:
+    """Whether each sentence has only others speak where the question asks what someone said
+    ("what did *Greer* say" against "*Reuters* reported that… Greer"): speakers.speaks_for_another."""
+    if q.speaker is None:
+        return np.zeros(len(sentences))
+    return np.array([speaks_for_another(q.speaker, s.text) for s in sentences], dtype=float)
 
 
 def _antonym(q: QuestionView, sentences: list[SentenceView], opposites: dict[str, frozenset[str]]) -> np.ndarray:

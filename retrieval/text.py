@@ -31,8 +31,12 @@ STOPWORDS = frozenset(
 
 def normal_form(text: str) -> str:
     """NFKC, casefolded, quotes straightened, whitespace collapsed (the gold comparison form)."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", straightened(text).casefold()).strip()
+
+
+def straightened(text: str) -> str:
+    """NFKC with curly quotes made straight, case kept."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
 
 
 def words(text: str) -> list[str]:

@@ -143,9 +143,12 @@ def test_a_how_many_question_misses_a_sentence_counting_something_else():
     ("who is China's commerce minister", "The talks are led by U.S. Commerce Secretary Howard Lutnick.", 1.0),
     ("who is the American commerce secretary", "The talks are led by U.S. Commerce Secretary Howard Lutnick.", 0.0),
     ("who is China's commerce minister", "Commerce Secretary Howard Lutnick met China's delegation.", 0.0),
+    ("what did Greer say to reporters", "Reuters reported that the participants were Bessent and Greer.", 1.0),
+    ("what did Greer say to reporters", "Greer told reporters the talks went well.", 0.0),
 ])
 def test_a_sentence_naming_another_value_of_an_asked_kind_conflicts(question, sentence, conflict):
-    """Another ordinal, or the asked office held for another country, is a conflict; the same one, or none, is not."""
+    """Another ordinal, the asked office held for another country, or only another speaker for
+    the asked one, is a conflict; the same one, or none, is not."""
     assert _text_features(question, sentence)["conflict"] == conflict
 
 
