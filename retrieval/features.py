@@ -9,8 +9,9 @@ kind of thing the question asks for (a number for "how many", a date for "when",
 antonym of a question word, has a quantity or a time go the other way, or denies where the
 question does not (or the other way round), whether it names another value of a kind the
 question names (another month, year, count or ordinal of the same thing, share, clock time, or
-"next" thing for "this" one: retrieval/values.py) or gives the asked thing to another country
-(retrieval/roles.py), and apart from those whether it names another country; whether it opens
+"next" thing for "this" one: retrieval/values.py), gives the asked thing to another country
+(retrieval/roles.py) or has only others speak where the question asks what someone said
+(retrieval/speakers.py), and apart from those whether it names another country; whether it opens
 by pointing back at the sentence before ("He…", "They…") and what that sentence lends it; when
 asked for, how well its word pieces meet the question's (retrieval/token_match.py).
 """

@@ -38,8 +38,10 @@ ABSTAIN_FEATURES = (
 )
 # A best-ranked sentence flagged for one of these says something else than the question asks
 # about — a quantity or a time goes the other way, it names another value ("the *third*
-# round" against "this *second* round"), or it gives the asked thing to another country ("U.S.
-# Commerce Secretary" for "China's commerce minister") — and is never an answer: on SQuAD 2.0
+# round" against "this *second* round"), it gives the asked thing to another country ("U.S.
+# Commerce Secretary" for "China's commerce minister"), or it has only others speak where the
+# question asks what someone said ("*Reuters* reported that… Greer" for "what did Greer say")
+# — and is never an answer: on SQuAD 2.0
 # the top sentence was so flagged for 329 unanswerable questions and 20 rightly answered ones,
 # and the owner of the thing asked refuses 18 unanswerable ones more. (WordNet's
 # antonyms are noisier — "Emma's *brother*" against "Emma, *sister* of" can be right — and
