@@ -17,11 +17,17 @@ from dataclasses import dataclass
 from .places import countries, place_tokens
 from .text import STOPWORDS, content_words, stem, straightened
 
-# "what did X say…", "how does X think…": the speaker is what stands between the auxiliary and
-# the verb (at most six words).
+# "what did X say…", "how does X think…", "what has X said…", "what is X saying…": the speaker
+# is what stands between the auxiliary and the verb (at most six words).
 _ASKS_SPEAKER = re.compile(
-    r"^\W*(?:what|wat|wht|how|why)\s+(?:did|does|do|has|have|had|will|would)\s+(?P<who>(?:\S+\s+){0,5}?\S+)\s+"
-    r"(?:say|tell|think|believe|feel|claim|argue|warn|comment|describe|write|state|suggest)\b",
+    r"^\W*(?:what|wat|wht|how|why)\s+(?:"
+    r"(?:did|does|do|will|would)\s+(?P<who>(?:\S+\s+){0,5}?\S+)\s+"
+    r"(?:say|tell|think|believe|feel|claim|argue|warn|comment|describe|write|state|suggest)"
+    r"|(?:has|have|had)\s+(?P<who_has>(?:\S+\s+){0,5}?\S+)\s+"
+    r"(?:said|told|thought|believed|felt|claimed|argued|warned|commented|described|written|wrote|stated|suggested)"
+    r"|(?:is|are|was|were)\s+(?P<who_is>(?:\S+\s+){0,5}?\S+)\s+"
+    r"(?:saying|telling|thinking|claiming|arguing|warning|suggesting)"
+    r")\b",
     re.IGNORECASE,
 )
 _SPEAKING = frozenset(
@@ -66,7 +72,7 @@ def asked_speaker(question: str, resolve, someone_terms: frozenset[str] = frozen
     match = _ASKS_SPEAKER.match(question)
     if not match:
         return None
-    who = match.group("who")
+    who = match.group("who") or match.group("who_has") or match.group("who_is")
     if _PRONOUNS & set(who.lower().split()):
         return None
     terms = frozenset(resolve(content_words(who))) - someone_terms

@@ -75,3 +75,13 @@ def test_a_weekday_is_no_other_speaker():
 def test_a_place_of_two_words_before_the_verb_is_read_whole():
     """ "Hong Kong officials said" speaks for Hong Kong."""
     assert not speaks_for_another(asked("what did Hong Kong say"), "Hong Kong officials said the market was calm.")
+
+
+@pytest.mark.parametrize("question", [
+    "what has Greer said about rare earths",
+    "what is Greer saying about the talks",
+    "What did Greer tell reporters?",
+])
+def test_other_tenses_ask_a_speaker_too(question):
+    """ "has X said", "is X saying" and "did X tell" ask X."""
+    assert asked(question).terms == {"greer"}
