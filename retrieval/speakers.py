@@ -42,6 +42,7 @@ _SPEAKING = frozenset(
 # Where the words before a verb of saying stop being its speaker ("Reuters reported *that* …
 # Greer", "…*during which* Trump said").
 _CLAUSE_BREAKS = frozenset('" ; : ( ) that which who whom whose but while because'.split())
+_QUOTE = frozenset('"')
 # Where the source named after "according to" ends.
 _SOURCE_ENDS = frozenset(',.;:"')
 # Where what a verb of saying reports ends.
@@ -50,8 +51,8 @@ _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 # Before a verb of saying, these make it passive ("has been described as"): no speaker.
 _PASSIVE = frozenset(("be", "been", "being", "was", "were", "is", "are"))
 _SPEAKER_SPAN = 12
-# Capitalised words that name no one: when, not who ("On *Monday*, officials said").
-_NOT_SPEAKERS = frozenset(
+# Capitalised words that name no one: stopwords, and when, not who ("On *Monday*, officials said").
+_NOT_SPEAKERS = STOPWORDS | frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split()
 )
@@ -91,7 +92,7 @@ def speaks_for_another(asked: AskedSpeaker, sentence: str) -> bool:
             return False
         if asked.countries and not asked.countries.isdisjoint(countries(" ".join(speaker))):
             return False
-        someone_else |= any(t[:1].isupper() and t.lower() not in STOPWORDS | _NOT_SPEAKERS for t in speaker)
+        someone_else |= any(t[:1].isupper() and t.lower() not in _NOT_SPEAKERS for t in speaker)
     return someone_else
 
 
@@ -103,11 +104,12 @@ def _speakers(tokens: list[str]):
         if _according_to(tokens, v):
             yield _until(tokens, range(v + 2, min(v + 2 + _SPEAKER_SPAN, len(tokens))), _SOURCE_ENDS)
             continue
-        if token.lower() not in _SPEAKING or (v and tokens[v - 1].lower() in _PASSIVE):
+        if not _says(tokens, v):
             continue
-        yield _until(tokens, range(v - 1, max(v - 1 - _SPEAKER_SPAN, -1), -1), _CLAUSE_BREAKS)[::-1]
         if v and tokens[v - 1] == '"':
-            yield _until(tokens, range(v + 1, min(v + 1 + _SPEAKER_SPAN, len(tokens))), stop=frozenset('"'))
+            yield _until(tokens, range(v + 1, min(v + 1 + _SPEAKER_SPAN, len(tokens))), _QUOTE)
+        else:
+            yield _until(tokens, range(v - 1, max(v - 1 - _SPEAKER_SPAN, -1), -1), _CLAUSE_BREAKS)[::-1]
 
 
 def _reported(tokens: list[str]) -> set[int]:
@@ -123,9 +125,14 @@ def _reported(tokens: list[str]) -> set[int]:
             # What is said "according to X" is the rest of the sentence, before or after.
             source = _until_positions(tokens, range(v + 2, min(v + 2 + _SPEAKER_SPAN, len(tokens))), _SOURCE_ENDS)
             out.update(set(range(len(tokens))) - {v, v + 1, *source})
-        elif token.lower() in _SPEAKING and not (v and tokens[v - 1] in ('"', *_PASSIVE)):
+        elif _says(tokens, v) and not (v and tokens[v - 1] == '"'):
             out.update(_until_positions(tokens, range(v + 1, len(tokens)), _REPORT_ENDS))
     return out
+
+
+def _says(tokens: list[str], at: int) -> bool:
+    """Whether the token at `at` is a verb of saying with a speaker (not "has been described")."""
+    return tokens[at].lower() in _SPEAKING and not (at and tokens[at - 1].lower() in _PASSIVE)
 
 
 def _according_to(tokens: list[str], at: int) -> bool:
