@@ -37,7 +37,8 @@ from retrieval.evaluate import holds_answer, load_gold  # noqa: E402
 from retrieval.features import FEATURE_NAMES, relative_text_features  # noqa: E402
 from retrieval.fusion import ranks, reciprocal_rank_fusion  # noqa: E402
 from retrieval.rerank import (  # noqa: E402
-    ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features, contradicts, weights_key,
+    ABSTAIN_FEATURES, WEIGHTS_FILE, LinearModel, SecondStage, abstain_features, contradicts, misses_number,
+    served_confidence, weights_key,
 )
 from retrieval.searcher import Searcher  # noqa: E402
 from retrieval.text import STOPWORDS, content_words, stem  # noqa: E402
@@ -198,22 +199,32 @@ def ranking_metrics(rows, scorer) -> dict:
     return {"hit1": round(float(np.mean(hit1)), 4), "mrr10": round(float(np.mean(mrr)), 4), "n": len(hit1)}
 
 
-def abstain_rows(rows, ranker, names):
-    """Abstainer inputs and labels (is the ranker's top candidate a right answer?), and whether
-    the top candidate contradicts the question (then refused whatever the abstainer says)."""
+class AbstainRows(NamedTuple):
+    """Abstainer inputs and labels (is the ranker's top candidate a right answer?), whether the
+    top candidate contradicts the question (then refused whatever the abstainer says) and
+    whether it misses the number or date asked for."""
+
+    x: np.ndarray
+    y: np.ndarray
+    refused: np.ndarray
+    number_missed: np.ndarray
+
+
+def abstain_rows(rows, ranker, names) -> AbstainRows:
     columns = [ABSTAIN_FEATURES.index(n) for n in names]
-    x, y, refused = [], [], []
+    x, y, refused, missed = [], [], [], []
     for _, answerable, f, labels, *_ in rows:
         scores = ranker.score(f, FEATURE_NAMES)
         x.append(abstain_features(f, scores)[columns])
         y.append(bool(answerable and labels[int(np.argmax(scores))]))
         refused.append(contradicts(f, scores))
-    return np.vstack(x), np.asarray(y, dtype=float), np.asarray(refused)
+        missed.append(misses_number(f, scores))
+    return AbstainRows(np.vstack(x), np.asarray(y, dtype=float), np.asarray(refused), np.asarray(missed))
 
 
-def served_confidence(abstainer, x, refused, names) -> np.ndarray:
+def confidence_served(abstainer, rows: AbstainRows, names) -> np.ndarray:
     """The confidence quotebot reports for abstain_rows' top candidates (SecondStage.confidence)."""
-    return np.where(refused, 0.0, abstainer.score(x, tuple(names)))
+    return np.where(rows.refused, 0.0, served_confidence(abstainer.score(rows.x, tuple(names)), rows.number_missed))
 
 
 def best_threshold(confidence, rows, ranker) -> tuple[float, float]:
@@ -227,9 +238,9 @@ def best_threshold(confidence, rows, ranker) -> tuple[float, float]:
 
 
 def abstention_metrics(rows, ranker, abstainer, names, threshold) -> dict:
-    x, right, refused = abstain_rows(rows, ranker, names)
-    right = right.astype(bool)
-    confidence = served_confidence(abstainer, x, refused, names)
+    top = abstain_rows(rows, ranker, names)
+    right = top.y.astype(bool)
+    confidence = confidence_served(abstainer, top, names)
     answerable = np.array([r.answerable for r in rows])
     answered = confidence >= threshold
     return {
@@ -281,13 +292,12 @@ def main() -> int:
         abstain_names = tuple(n for n in ABSTAIN_FEATURES if with_second or "second" not in n)
         removed = [r for r in map(without_answers, [r for r in rows1 if is_train(r.article)]) if r is not None]
         # Fitted on the questions it decides: a contradicted top candidate is refused anyway.
-        ax, ay, refused = abstain_rows(train + removed + swapped_train, ranker, abstain_names)
+        ax, ay, refused, _ = abstain_rows(train + removed + swapped_train, ranker, abstain_names)
         abstainer = LinearModel.fit(ax[~refused], ay[~refused], abstain_names, l2=args.l2)
         # Calibrate on held-in articles: SQuAD 2.0's unanswerable questions, v1.1 questions
         # whose answer sentences were taken away and questions with a swapped-in unseen word.
         calibration = train2 + removed + swapped_train
-        cx, _, refused = abstain_rows(calibration, ranker, abstain_names)
-        confidence = served_confidence(abstainer, cx, refused, abstain_names)
+        confidence = confidence_served(abstainer, abstain_rows(calibration, ranker, abstain_names), abstain_names)
         threshold, _ = best_threshold(confidence, calibration, ranker)
         # The served threshold is recalibrated on a gold set of the user's kind of articles
         # (`quotebot eval GOLD --calibrate`); SQuAD 2.0's stays beside it for reference.

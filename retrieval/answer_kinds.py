@@ -179,12 +179,22 @@ _TIME_WORDS = _DATE_NAMES | _TIME_UNITS | frozenset("yesterday today tomorrow am
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half quarter third double twice".split())
 _QUANTITY_WORDS = _NUMBER_WORDS | frozenset("a an several few many couple".split())
 _COUNTING_WORDS = _QUANTITY_WORDS - {"a", "an"}  # "a ship" tells no count
-_SHARE_WORDS = frozenset("percent percentage half quarter third double twice triple fraction".split())
+_SHARE_WORDS = frozenset(
+    "percent percentage half halves quarter quarters third thirds fourths fifths tenths double twice triple fraction".split()
+)
+# A share told as a count of a whole: "3 in 1,000,000", "one out of five".
+_SHARE_OF = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five) (?:in|out of) (?:every )?(?:\d|ten|a hundred|a thousand)")
 _MONEY_WORDS = frozenset("dollar dollars yuan renminbi euro euros pound pounds cent cents usd rupee rupees yen".split())
 _CURRENCY_SIGNS = frozenset("$€£¥")
 # Words and numbers, not the digits inside a word ("the Nvidia H2O chips" tell no count).
 _TOKENS = re.compile(r"[a-z]+|(?<![a-z])\d[\d,.]*")
-_SPAN_WORDS = re.compile(r"\b(since|until|overnight|\w+-(hour|day|week|month|year)s?(-long)?)\b")
+# A span of time told by its ends ("from 1870 to 1939", "1914–18") or by a word.
+_SPAN_WORDS = re.compile(
+    r"\b(since|until|overnight|\w+-(hour|day|week|month|year)s?(-long)?"
+    r"|(?:from|between) \d{3,4} (?:to|and|until) \d{2,4}|\d{4} ?[–-] ?\d{2,4})\b"
+)
+# "How long" asks a length as well as a time ("how long is the Upper Rhine Plain": "300 km long").
+_LENGTH_UNITS = frozenset("km kilometre kilometres kilometer kilometers mile miles metre metres meter meters m feet foot ft yards".split())
 # Capitalised names: any run not opening the sentence, or a run of two or more words anywhere.
 _INNER_NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][\w'’-]*(?: (?:of |de |van |von )?[A-Z][\w'’-]*)*")
 _OPENING_NAME = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+")
@@ -202,7 +212,7 @@ def held_kinds(sentence: str) -> frozenset[str]:
         held.add("count")
     if digit or not token_set.isdisjoint(_TIME_WORDS):
         held.add("time")
-    if "%" in sentence or "per cent" in lowered or not token_set.isdisjoint(_SHARE_WORDS):
+    if "%" in sentence or "per cent" in lowered or not token_set.isdisjoint(_SHARE_WORDS) or _SHARE_OF.search(lowered):
         held.add("share")
     if not _CURRENCY_SIGNS.isdisjoint(sentence) or not token_set.isdisjoint(_MONEY_WORDS):
         held.add("money")
@@ -212,9 +222,11 @@ def held_kinds(sentence: str) -> frozenset[str]:
 
 
 def _has_duration(tokens: list[str]) -> bool:
-    """A quantity shortly before a time unit: "more than six hours", "a few days"."""
+    """A quantity shortly before a unit of time or length: "more than six hours", "a few days",
+    "nearly 86 km"."""
     return any(
-        t in _TIME_UNITS and any(u[0].isdigit() or u in _QUANTITY_WORDS for u in tokens[max(0, i - 3) : i])
+        (t in _TIME_UNITS or t in _LENGTH_UNITS)
+        and any(u[0].isdigit() or u in _QUANTITY_WORDS for u in tokens[max(0, i - 3) : i])
         for i, t in enumerate(tokens)
     )
 

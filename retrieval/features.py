@@ -49,7 +49,7 @@ FEATURE_NAMES = (
     "coverage_gap", "coverage_context_gap", "bigram_gap", "coverage_z", "token_maxsim", "token_maxsim_gap",
     "unseen_asked", "opposite", "negation_mismatch", "type_exact_miss", "conflict",
     "count_miss", "country_conflict", "antonym", "points_back", "points_back_context_gain", "previous_dense",
-    "points_back_previous_dense",
+    "points_back_previous_dense", "number_miss",
 )
 # Text and word-piece features also given relative to the question's best candidate, as the
 # cosines are (dense_gap), and coverage as a z-score among the candidates: how much of a question
@@ -241,6 +241,9 @@ def text_features(
         ),
         "type_match": type_match,
         "type_miss": (1.0 - type_match) if q.wants else np.zeros(n),
+        # Apart for the kinds a sentence states in digits or dates: what else answers "who" or
+        # "where" varies more ("the architect", "in the laboratory").
+        "number_miss": (1.0 - type_match) if q.wants and q.wants <= NUMBER_KINDS else np.zeros(n),
         "short": np.array([s.length < 4 for s in sentences], dtype=float),
         "coverage_context": coverage_context,
         "related_coverage": related,
@@ -260,6 +263,10 @@ def text_features(
         ]),
         "country_conflict": _disagreeing(q, sentences, frozenset(("country",))),
     }
+
+
+# The kinds of answer that are a number or a date.
+NUMBER_KINDS = frozenset(("share", "money", "count", "time", "duration"))
 
 
 # Values whose disagreement says a sentence is about something else. Countries are apart: news

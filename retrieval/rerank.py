@@ -47,6 +47,11 @@ ABSTAIN_FEATURES = (
 # antonyms are noisier — "Emma's *brother*" against "Emma, *sister* of" can be right — and
 # another country may be named in another role: the abstainer weighs those.)
 CONTRADICTIONS = ("opposite", "conflict")
+# A number or date question ("how much are the exports worth", "when did the talks begin") whose
+# best-ranked sentence holds no number or date is answered only at this confidence or above.
+# SQuAD's abstainer learns little from that miss, as "who" and "where" are often answered
+# without a name ("the architect", "in the laboratory"); a number or a date is written out.
+NUMBER_MISS_CONFIDENCE = 0.3
 
 
 @dataclass(frozen=True)
@@ -105,11 +110,13 @@ class SecondStage:
         return self.ranker.score(features, FEATURE_NAMES)
 
     def confidence(self, features: np.ndarray, scores: np.ndarray) -> float:
-        """P(the top-ranked candidate is a right answer); 0 when it contradicts the question."""
+        """P(the top-ranked candidate is a right answer); 0 when it contradicts the question, or
+        misses the number or date asked for below NUMBER_MISS_CONFIDENCE."""
         if not len(scores) or contradicts(features, scores):
             return 0.0
         row = abstain_features(features, scores)[None, :]
-        return float(self.abstainer.score(row, ABSTAIN_FEATURES)[0])
+        confidence = float(self.abstainer.score(row, ABSTAIN_FEATURES)[0])
+        return float(served_confidence(confidence, misses_number(features, scores)))
 
     def to_json(self) -> dict:
         return {"ranker": self.ranker.to_json(), "abstainer": self.abstainer.to_json(), "threshold": self.threshold}
@@ -129,6 +136,17 @@ def abstain_features(features: np.ndarray, scores: np.ndarray) -> np.ndarray:
     # as the sentence holds a thing of the kind asked for ("what's the *price*…" and no sum: unseen).
     unseen -= asked * (1.0 - top[_TYPE_MISS])
     return np.array([scores[best], scores[best] - runner_up, unseen, float(unseen > 1e-9), *top])
+
+
+def misses_number(features: np.ndarray, scores: np.ndarray) -> bool:
+    """Whether the best-scored candidate holds no number or date where the question asks one."""
+    return bool(features[int(np.argmax(scores)), FEATURE_NAMES.index("number_miss")])
+
+
+def served_confidence(confidence, number_missed):
+    """The abstainer's confidence as served: 0 below NUMBER_MISS_CONFIDENCE where the number or
+    date asked for is missed (scalars or arrays)."""
+    return np.where(number_missed & (confidence < NUMBER_MISS_CONFIDENCE), 0.0, confidence)
 
 
 def contradicts(features: np.ndarray, scores: np.ndarray) -> bool:

@@ -81,6 +81,22 @@ def test_a_quantity_of_time_units_is_a_duration():
     assert "duration" in held_kinds("Their first meeting lasted more than six hours on Monday.")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Summer Theatre was in operation from 1870 to 1939.",
+    "The war of 1914–18 changed the city.",
+    "This section is nearly 86 km long.",
+])
+def test_a_span_between_years_or_a_length_is_a_duration(sentence):
+    """ "How long" is answered by the ends of a span, and by a length."""
+    assert "duration" in held_kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["Failures came at 3 in 1,000,000 plants.", "It killed three-fourths of the people."])
+def test_a_count_of_a_whole_or_a_fraction_is_a_share(sentence):
+    """ "3 in 1,000,000" and "three-fourths" tell a share."""
+    assert "share" in held_kinds(sentence)
+
+
 def test_a_percentage_holds_a_share_and_a_count():
     """A percentage answers "what rate" and "how much"."""
     assert {"share", "count"} <= held_kinds("Exports to the US fell 34.5% in May.")

@@ -26,6 +26,17 @@ def test_the_question_view_carries_the_kind_asked_for():
     assert view_question("how long did the geneva talks last").wants == {"duration"}
 
 
+@pytest.mark.parametrize(("question", "sentence", "missed"), [
+    ("how much are china's rare earth exports worth", "China's rare earth exports alarmed industries.", 1.0),
+    ("how much are china's rare earth exports worth", "China's rare earth exports were worth $2 billion.", 0.0),
+    ("when did the talks begin", "The talks began in London.", 1.0),
+    ("who led the talks", "The talks began in London.", 0.0),
+])
+def test_a_number_or_date_question_over_a_sentence_without_one_misses_a_number(question, sentence, missed):
+    """number_miss flags the type miss of number and date questions only, not of "who"."""
+    assert _text_features(question, sentence)["number_miss"] == missed
+
+
 def test_a_rate_question_is_not_answered_by_a_date():
     """A sentence with only a date does not hold the share a "rate" question wants."""
     assert _type_features("what tariff rate did Trump announce?", "Trump announced tariffs on April 2.") == (0.0, 1.0)

@@ -2,7 +2,10 @@
 import numpy as np
 
 from retrieval.features import FEATURE_NAMES
-from retrieval.rerank import ABSTAIN_FEATURES, CONTRADICTIONS, abstain_features, contradicts, load_second_stage
+from retrieval.rerank import (
+    ABSTAIN_FEATURES, CONTRADICTIONS, NUMBER_MISS_CONFIDENCE, abstain_features, contradicts, load_second_stage,
+    served_confidence,
+)
 
 
 def test_abstainer_reads_the_best_candidate_and_its_margin():
@@ -55,6 +58,26 @@ def test_a_best_candidate_flagged_as_contradicting_is_refused():
         flagged = features.copy()
         flagged[0, FEATURE_NAMES.index(name)] = 1.0
         assert contradicts(flagged, scores) and stage.confidence(flagged, scores) == 0.0
+
+
+def test_a_missed_number_is_refused_below_its_own_bar():
+    """A number or date question's best sentence without one is served at 0 below the bar, as is above it."""
+    low, high = NUMBER_MISS_CONFIDENCE / 2, (1 + NUMBER_MISS_CONFIDENCE) / 2
+    assert served_confidence(low, True) == 0.0 and served_confidence(high, True) == high
+    assert served_confidence(low, False) == low
+
+
+def test_the_number_miss_read_is_the_best_candidates():
+    """Confidence drops to 0 only when the best-scored candidate misses the number asked for."""
+    stage = load_second_stage("multilingual-e5-small", context=False)
+    features = np.zeros((2, len(FEATURE_NAMES)))
+    scores = np.array([0.9, 0.1])
+    confidence = stage.confidence(features, scores)
+    assert 0.0 < confidence < NUMBER_MISS_CONFIDENCE
+    features[1, FEATURE_NAMES.index("number_miss")] = 1.0
+    assert stage.confidence(features, scores) == confidence
+    features[0, FEATURE_NAMES.index("number_miss")] = 1.0
+    assert stage.confidence(features, scores) == 0.0
 
 
 def test_a_contradicting_candidate_below_the_best_does_not_refuse():
