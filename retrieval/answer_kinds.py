@@ -245,6 +245,20 @@ def names_in(sentence: str) -> tuple[frozenset[str], ...]:
     )
 
 
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*")
+# A number with the unit of time after it, if any ("90-day", "90 days").
+_NUMBER_AND_UNIT = re.compile(r"(?<![\w.])(\d[\d,.]*)(?:[\s-]+(?:second|minute|hour|day|week|month|year)s?\b)?")
+
+
+def without_numbers_of(question: str, sentence: str) -> str:
+    """The sentence without the numbers the question holds, with their units of time: "agreed
+    to a 90-day pause" tells no time or count to "when will the 90-day pause end"."""
+    asked = frozenset(m.rstrip(".,") for m in _NUMBER.findall(question))
+    if not asked:
+        return sentence
+    return _NUMBER_AND_UNIT.sub(lambda m: "" if m.group(1).rstrip(".,") in asked else m.group(), sentence)
+
+
 def holds_wanted(wanted: frozenset[str], question_terms: frozenset[str], sentence: str) -> bool:
     """Whether a sentence holds a kind the question wants; for "who" and "where", a name the
     question does not already hold counts."""

@@ -23,6 +23,7 @@ import numpy as np
 
 from .answer_kinds import (
     asked_for_words, counted_thing, holds_count_of, holds_exact, holds_wanted, is_polar, names_in, wanted_kinds,
+    without_numbers_of,
 )
 from .fusion import ranks
 from .places import countries, find_places
@@ -241,9 +242,7 @@ def text_features(
         ),
         "type_match": type_match,
         "type_miss": (1.0 - type_match) if q.wants else np.zeros(n),
-        # Apart for the kinds a sentence states in digits or dates: what else answers "who" or
-        # "where" varies more ("the architect", "in the laboratory").
-        "number_miss": (1.0 - type_match) if q.wants and q.wants <= NUMBER_KINDS else np.zeros(n),
+        "number_miss": _number_miss(q, sentences),
         "short": np.array([s.length < 4 for s in sentences], dtype=float),
         "coverage_context": coverage_context,
         "related_coverage": related,
@@ -291,6 +290,18 @@ def _owned_by_another(q: QuestionView, sentences: list[SentenceView]) -> np.ndar
         return np.zeros(len(sentences))
     return np.array(
         [owned_by_another(q.owners, s.owners, s.values.get("country", frozenset())) for s in sentences], dtype=float,
+    )
+
+
+def _number_miss(q: QuestionView, sentences: list[SentenceView]) -> np.ndarray:
+    """Whether each sentence lacks the number or date a number or date question asks for, the
+    question's own numbers aside ("a *90*-day pause" for "when will the *90*-day pause end").
+    Apart from type_miss: what answers "who" or "where" varies more ("the architect", "in the
+    laboratory"); a number or a date is written out."""
+    if not q.wants or not q.wants <= NUMBER_KINDS:
+        return np.zeros(len(sentences))
+    return np.array(
+        [not holds_wanted(q.wants, q.term_set, without_numbers_of(q.text, s.text)) for s in sentences], dtype=float,
     )
 
 

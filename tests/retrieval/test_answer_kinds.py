@@ -3,6 +3,7 @@ import pytest
 
 from retrieval.answer_kinds import (
     asked_for_words, counted_thing, held_kinds, holds_count_of, holds_exact, holds_wanted, is_polar, wanted_kinds,
+    without_numbers_of,
 )
 
 
@@ -184,3 +185,8 @@ def test_where_is_answered_exactly_by_a_place_after_a_preposition(sentence, exac
 def test_other_kinds_are_never_held_exactly():
     """Only "when" and "where" have a stricter reading."""
     assert not holds_exact(frozenset({"person", "count"}), "who led 5 talks", frozenset(), "In 1990, in London, 5 people.")
+
+
+def test_the_numbers_a_question_holds_leave_the_sentence_with_their_units():
+    """ "90-day" goes for a question about the 90-day pause; other numbers stay."""
+    assert without_numbers_of("when will the 90 day pause end", "a 90-day pause until 2026") == "a  pause until 2026"

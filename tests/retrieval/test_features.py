@@ -31,9 +31,12 @@ def test_the_question_view_carries_the_kind_asked_for():
     ("how much are china's rare earth exports worth", "China's rare earth exports were worth $2 billion.", 0.0),
     ("when did the talks begin", "The talks began in London.", 1.0),
     ("who led the talks", "The talks began in London.", 0.0),
+    ("when will the 90 day pause end", "They agreed to a 90-day pause on tariffs.", 1.0),
+    ("when will the 90 day pause end", "The 90-day pause ends on August 12.", 0.0),
 ])
 def test_a_number_or_date_question_over_a_sentence_without_one_misses_a_number(question, sentence, missed):
-    """number_miss flags the type miss of number and date questions only, not of "who"."""
+    """number_miss flags the type miss of number and date questions only, not of "who", the
+    question's own numbers aside."""
     assert _text_features(question, sentence)["number_miss"] == missed
 
 
