@@ -250,13 +250,15 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*")
 _NUMBER_AND_UNIT = re.compile(r"(?<![\w.])(\d[\d,.]*)(?:[\s-]+(?:second|minute|hour|day|week|month|year)s?\b)?")
 
 
-def without_numbers_of(question: str, sentence: str) -> str:
-    """The sentence without the numbers the question holds, with their units of time: "agreed
-    to a 90-day pause" tells no time or count to "when will the 90-day pause end"."""
-    asked = frozenset(m.rstrip(".,") for m in _NUMBER.findall(question))
-    if not asked:
-        return sentence
-    return _NUMBER_AND_UNIT.sub(lambda m: "" if m.group(1).rstrip(".,") in asked else m.group(), sentence)
+def numbers_in(text: str) -> frozenset[str]:
+    """The numbers written in digits in a text ("90", "1,000")."""
+    return frozenset(m.rstrip(".,") for m in _NUMBER.findall(text))
+
+
+def without_numbers(sentence: str, numbers: frozenset[str]) -> str:
+    """The sentence without `numbers` (a question's own), with their units of time: "agreed to
+    a 90-day pause" tells no time or count to "when will the 90-day pause end"."""
+    return _NUMBER_AND_UNIT.sub(lambda m: "" if m.group(1).rstrip(".,") in numbers else m.group(), sentence)
 
 
 def holds_wanted(wanted: frozenset[str], question_terms: frozenset[str], sentence: str) -> bool:

@@ -23,7 +23,7 @@ import numpy as np
 
 from .answer_kinds import (
     asked_for_words, counted_thing, holds_count_of, holds_exact, holds_wanted, is_polar, names_in, wanted_kinds,
-    without_numbers_of,
+    numbers_in, without_numbers,
 )
 from .fusion import ranks
 from .places import countries, find_places
@@ -242,7 +242,7 @@ def text_features(
         ),
         "type_match": type_match,
         "type_miss": (1.0 - type_match) if q.wants else np.zeros(n),
-        "number_miss": _number_miss(q, sentences),
+        "number_miss": _number_miss(q, sentences, type_match),
         "short": np.array([s.length < 4 for s in sentences], dtype=float),
         "coverage_context": coverage_context,
         "related_coverage": related,
@@ -293,16 +293,16 @@ def _owned_by_another(q: QuestionView, sentences: list[SentenceView]) -> np.ndar
     )
 
 
-def _number_miss(q: QuestionView, sentences: list[SentenceView]) -> np.ndarray:
+def _number_miss(q: QuestionView, sentences: list[SentenceView], type_match: np.ndarray) -> np.ndarray:
     """Whether each sentence lacks the number or date a number or date question asks for, the
     question's own numbers aside ("a *90*-day pause" for "when will the *90*-day pause end").
     Apart from type_miss: what answers "who" or "where" varies more ("the architect", "in the
     laboratory"); a number or a date is written out."""
     if not q.wants or not q.wants <= NUMBER_KINDS:
         return np.zeros(len(sentences))
-    return np.array(
-        [not holds_wanted(q.wants, q.term_set, without_numbers_of(q.text, s.text)) for s in sentences], dtype=float,
-    )
+    if not (own := numbers_in(q.text)):
+        return 1.0 - type_match
+    return np.array([not holds_wanted(q.wants, q.term_set, without_numbers(s.text, own)) for s in sentences], dtype=float)
 
 
 def _spoken_by_another(q: QuestionView, sentences: list[SentenceView]) -> np.ndarray:
