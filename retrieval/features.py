@@ -197,10 +197,12 @@ def view_sentence(sentence: str, seq: list[str], previous: list[str] = ()) -> Se
 def text_features(
     q: QuestionView, sentences: list[SentenceView], weights: list[float],
     relatives: dict[str, frozenset[str]] | None = None, opposites: dict[str, frozenset[str]] | None = None,
+    speaker: AskedSpeaker | None = None,
 ) -> dict[str, np.ndarray]:
     """The text-only features of a question against each sentence, by name; `weights` are the
     IDFs of q.terms, `relatives` and `opposites` those of its terms' relatives and opposites
-    worth looking for (default q.related, q.opposites).
+    worth looking for (default q.related, q.opposites), `speaker` q.speaker with every spelling
+    the articles give its names (default q.speaker).
 
     Column by column over the candidates (one pass per question term), not sentence by
     sentence: the per-question cost stays a few list comprehensions.
@@ -258,7 +260,8 @@ def text_features(
             if q.counted else np.zeros(n)
         ),
         "conflict": np.maximum.reduce([
-            _disagreeing(q, sentences, THING_VALUES), _owned_by_another(q, sentences), _spoken_by_another(q, sentences),
+            _disagreeing(q, sentences, THING_VALUES), _owned_by_another(q, sentences),
+            _spoken_by_another(speaker or q.speaker, sentences),
         ]),
         "country_conflict": _disagreeing(q, sentences, frozenset(("country",))),
     }
@@ -305,12 +308,12 @@ def _number_miss(q: QuestionView, sentences: list[SentenceView], type_match: np.
     return np.array([not holds_wanted(q.wants, q.term_set, without_numbers(s.text, own)) for s in sentences], dtype=float)
 
 
-def _spoken_by_another(q: QuestionView, sentences: list[SentenceView]) -> np.ndarray:
+def _spoken_by_another(speaker: AskedSpeaker | None, sentences: list[SentenceView]) -> np.ndarray:
     """Whether each sentence has only others speak where the question asks what someone said
     ("what did *Greer* say" against "*Reuters* reported that… Greer"): speakers.speaks_for_another."""
-    if q.speaker is None:
+    if speaker is None:
         return np.zeros(len(sentences))
-    return np.array([speaks_for_another(q.speaker, s.text) for s in sentences], dtype=float)
+    return np.array([speaks_for_another(speaker, s.text) for s in sentences], dtype=float)
 
 
 def _antonym(q: QuestionView, sentences: list[SentenceView], opposites: dict[str, frozenset[str]]) -> np.ndarray:
@@ -382,6 +385,7 @@ def candidate_features(
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     text_columns = text_features(
         q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon),
+        _as_spelled(q.speaker, lexicon),
     )
     columns = {
         **text_columns,
@@ -442,6 +446,14 @@ def _pointing_back(
         "previous_dense": previous,
         "points_back_previous_dense": opens * previous,
     }
+
+
+def _as_spelled(speaker: AskedSpeaker | None, lexicon) -> AskedSpeaker | None:
+    """The asked speaker with each other spelling the articles give its names ("Bescent" for
+    "Bessent": the question's terms are read in the spelling they use most)."""
+    if speaker is None:
+        return None
+    return AskedSpeaker(frozenset(lexicon.spellings(tuple(speaker.terms))), speaker.countries)
 
 
 def _in_corpus(words_of: dict[str, frozenset[str]], lexicon) -> dict[str, frozenset[str]]:

@@ -335,6 +335,14 @@ def _candidate_columns(question: str, texts: list[str], lexicon: LexicalIndex) -
     return dict(zip(FEATURE_NAMES, candidate_features(q, sentences, zeros, zeros, zeros, zeros, zeros, lexicon).T))
 
 
+def test_the_asked_speaker_speaks_in_any_spelling_the_articles_give_the_name():
+    """ "what did Bessent tell reporters" is answered by "Bescent told reporters", not by "Reuters reported… Bessent"."""
+    texts = ["Scott Bessent led the talks.", "Scott Bessent spoke.", "Scott Bescent told reporters it went well.",
+             "Reuters reported that the participants were Bessent and Greer."]
+    conflict = _candidate_columns("what did Bessent tell reporters", texts, _lexicon(*texts))["conflict"]
+    assert conflict.tolist() == [0.0, 0.0, 0.0, 1.0]
+
+
 def test_a_word_of_like_meaning_counts_toward_the_context_coverage():
     """"negotiations … led" holds all of "who led the talks", with or without its neighbour."""
     features = _text_features("who led the talks", "The negotiations were led by Bessent.")
