@@ -32,7 +32,7 @@ _ASKS_SPEAKER = re.compile(
 )
 _SPEAKING = frozenset(
     """said says say told tells tell added adds noted notes stated states wrote writes warned warns argued argues
-    claimed claims described describes believes believed thinks thought urged urges asked asks confirmed confirms
+    claimed claims described describes believes believed thinks thought urged urges asked asks called calls confirmed confirms
     announced announces explained explains insisted insists stressed stresses predicted predicts reported reports
     commented comments replied replies posted suggested suggests acknowledged acknowledges hopes hoped expects
     feels felt emphasized emphasised emphasizes signaled signalled indicated indicates cautioned cautions declared

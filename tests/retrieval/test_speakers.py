@@ -40,6 +40,7 @@ def test_questions_naming_no_speaker_ask_none(question):
     "During the call, President Trump said Greer would lead the talks.",
     "“The talks were productive,” said Scott Bessent, the Treasury Secretary.",
     "According to Bessent, Greer will stay in London.",
+    "White House press secretary Karoline Leavitt called on China to keep its side of the deal.",
 ])
 def test_a_sentence_where_only_another_name_speaks_is_flagged(sentence):
     """Greer named only inside what someone else says, or not at all, does not speak."""
