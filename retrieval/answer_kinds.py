@@ -245,14 +245,13 @@ def names_in(sentence: str) -> tuple[frozenset[str], ...]:
     )
 
 
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*")
 # A number with the unit of time after it, if any ("90-day", "90 days").
 _NUMBER_AND_UNIT = re.compile(r"(?<![\w.])(\d[\d,.]*)(?:[\s-]+(?:second|minute|hour|day|week|month|year)s?\b)?")
 
 
 def numbers_in(text: str) -> frozenset[str]:
     """The numbers written in digits in a text ("90", "1,000")."""
-    return frozenset(m.rstrip(".,") for m in _NUMBER.findall(text))
+    return frozenset(t.rstrip(".,") for t in _TOKENS.findall(text.lower()) if t[0].isdigit())
 
 
 def without_numbers(sentence: str, numbers: frozenset[str]) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .places import countries, place_tokens
 from .text import STOPWORDS, content_words, stem, straightened
+from .values import MONTHS, WEEKDAYS
 
 # "what did X say…", "how does X think…", "what has X said…", "what is X saying…": the speaker
 # is what stands between the auxiliary and the verb (at most six words).
@@ -52,10 +53,7 @@ _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 _PASSIVE = frozenset(("be", "been", "being", "was", "were", "is", "are"))
 _SPEAKER_SPAN = 12
 # Capitalised words that name no one: stopwords, and when, not who ("On *Monday*, officials said").
-_NOT_SPEAKERS = STOPWORDS | frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split()
-)
+_NOT_SPEAKERS = STOPWORDS | WEEKDAYS | MONTHS
 
 
 @dataclass(frozen=True, slots=True)
