@@ -49,6 +49,9 @@ _SOURCE_ENDS = frozenset(',.;:"')
 # Where what a verb of saying reports ends.
 _REPORT_ENDS = frozenset('" ; but while whereas'.split())
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
+# Verbs of saying that are plural nouns too ("he had received positive *reports*"): a verb only
+# right after its speaker, a name or a pronoun ("Reuters *reports*", "he *notes*").
+_NOUNS_TOO = frozenset("reports notes states claims calls comments hopes estimates".split())
 # Before a verb of saying, these make it passive ("has been described as"): no speaker.
 _PASSIVE = frozenset(("be", "been", "being", "was", "were", "is", "are"))
 _SPEAKER_SPAN = 12
@@ -130,7 +133,10 @@ def _reported(tokens: list[str]) -> set[int]:
 
 def _says(tokens: list[str], at: int) -> bool:
     """Whether the token at `at` is a verb of saying with a speaker (not "has been described")."""
-    return tokens[at].lower() in _SPEAKING and not (at and tokens[at - 1].lower() in _PASSIVE)
+    word = tokens[at].lower()
+    if word in _NOUNS_TOO and not (at and (tokens[at - 1][:1].isupper() or tokens[at - 1].lower() in _PRONOUNS)):
+        return False
+    return word in _SPEAKING and not (at and tokens[at - 1].lower() in _PASSIVE)
 
 
 def _according_to(tokens: list[str], at: int) -> bool:

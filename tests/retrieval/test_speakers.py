@@ -86,3 +86,14 @@ def test_a_place_of_two_words_before_the_verb_is_read_whole():
 def test_other_tenses_ask_a_speaker_too(question):
     """ "has X said", "is X saying" and "did X tell" ask X."""
     assert asked(question).terms == {"greer"}
+
+
+def test_a_plural_noun_is_no_verb_of_saying():
+    """ "he had received positive *reports*" gives no pronoun speaker to Trump's words."""
+    sentence = "“We are doing well with China,” President Trump told reporters, adding that he had received positive reports."
+    assert speaks_for_another(asked("what did China say"), sentence)
+
+
+def test_a_plural_noun_form_after_its_speaker_is_a_verb():
+    """ "Reuters *reports* that…" has Reuters speak."""
+    assert speaks_for_another(asked("what did Greer say"), "Reuters reports that Greer will lead the talks.")
