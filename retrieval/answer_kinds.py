@@ -145,8 +145,18 @@ def _head_kind(wh: str, after: list[str]) -> frozenset[str]:
     """The kind of the last head noun of a "what/which" phrase ("what is the current tariff rate on…")."""
     if not _opens_phrase(wh, after):
         return frozenset()
-    heads = [_HEAD_KIND[w] for w in _phrase(after) if w in _HEAD_KIND]
+    phrase = _phrase(after)
+    heads = [_HEAD_KIND[w] for i, w in enumerate(phrase) if w in _HEAD_KIND and not _measures(phrase, i)]
     return frozenset(heads[-1:])
+
+
+def _measures(phrase: list[str], i: int) -> bool:
+    """Whether the head noun at `i` only measures the word after it: a number before it and a
+    word of content after ("the *90 day* pause", "which *17th century* disaster", "the *Seven
+    Years* War"), so the phrase asks for the thing, not a time."""
+    before = phrase[i - 1] if i else ""
+    after = phrase[i + 1] if i + 1 < len(phrase) else ""
+    return (before[:1].isdigit() or before in _NUMBER_WORDS) and bool(after) and after not in STOPWORDS
 
 
 def _opens_phrase(wh: str, after: list[str]) -> bool:

@@ -57,6 +57,21 @@ def test_the_asked_for_words_are_the_wh_phrase(question, asked):
     assert asked_for_words(question) == asked
 
 
+@pytest.mark.parametrize("question", [
+    "what is the 90 day pause",
+    "which 17th century disaster did the house survive",
+    "What was the Seven Years War?",
+])
+def test_a_time_unit_after_a_number_measures_the_thing_asked_for(question):
+    """ "the *90 day* pause" asks for the pause, not a time."""
+    assert wanted_kinds(question) == frozenset()
+
+
+def test_a_kind_after_a_number_that_ends_the_phrase_still_asks():
+    """ "what was one location…" still asks for a place."""
+    assert wanted_kinds("What was one location the readings were taken at?") == {"place"}
+
+
 def test_an_opening_when_clause_does_not_ask_for_a_time():
     """In "When X, which way…?" the later wh-word asks, not "when"."""
     assert wanted_kinds("When the Rhine leaves the lake, which way does it flow?") == frozenset()
