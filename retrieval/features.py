@@ -75,6 +75,7 @@ class QuestionView:
     places: dict[str, str]  # term of a place name → its country ("beijing" → CN)
     related: dict[str, frozenset[str]]  # term → terms of like meaning (WordNet), where known
     asked: frozenset[str]  # terms naming what is asked for ("which *law firm*"): answer_kinds.asked_for_words
+    asked_head: str | None  # the last of them, the head of the phrase ("which law *firm*")
     opposites: dict[str, frozenset[str]]  # term → terms of opposite meaning (WordNet), where known
     named: frozenset[str]  # terms of the names the question writes capitalised ("how did *Harris* react")
     not_things: frozenset[str]  # terms its wording shows to name no thing ("to *sum* up", "*right* now")
@@ -93,6 +94,7 @@ def view_question(
     `as_written`, then through `resolve`: stemming and spelling repair) and type cues."""
     seq = resolve(content_words(as_written(question)))
     terms = tuple(dict.fromkeys(seq))
+    asked = resolve(content_words(" ".join(asked_for_words(question))))
     places = {t: p.country for p in find_places(question) for t in p.terms if t in terms}
     return QuestionView(
         text=question,
@@ -102,7 +104,8 @@ def view_question(
         wants=wanted_kinds(question),
         places=places,
         related={t: r for t in terms if (r := related_terms(t))},
-        asked=frozenset(resolve(content_words(" ".join(asked_for_words(question))))),
+        asked=frozenset(asked),
+        asked_head=asked[-1] if asked else None,
         opposites={t: o for t in terms if (o := opposite_terms(t))},
         named=_capitalised_names(question),
         not_things=frozenset(resolve(_written_as_no_thing(question))),
@@ -382,6 +385,9 @@ def candidate_features(
     total = sum(weights) or 1.0
     unseen_set = set(unseen_terms(q, lexicon))
     unseen = {t: w for t, w in zip(q.terms, weights) if t in unseen_set}
+    # The phrase's other words are forgiven only with its head: "what was the *GDP* growth" asks
+    # for growth, which the articles name, so "GDP" must be in the answer too.
+    head_unseen = q.asked_head is not None and not known_to(lexicon, q, q.asked_head)
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     text_columns = text_features(
         q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon),
@@ -401,7 +407,10 @@ def candidate_features(
         # sentence holds the kind of thing asked for (rerank.abstain_features). A name or a
         # place is no kind of thing: "who is *Zelensky's* envoy" asks about someone else.
         "unseen_asked": np.full(
-            n, sum(w for t, w in unseen.items() if t in q.asked and t not in q.named and t not in q.places) / total,
+            n, sum(
+                w for t, w in unseen.items()
+                if head_unseen and t in q.asked and t not in q.named and t not in q.places
+            ) / total,
         ),
         "context_dense": context,
         **_pointing_back(sentences, text_columns["coverage_context"] - text_columns["coverage"], previous),

@@ -402,3 +402,10 @@ def test_an_unseen_name_in_the_asked_phrase_is_not_forgiven():
     common = _question_features("who is the envoy", lexicon)
     assert named["unseen"] > named["unseen_asked"] > 0.0
     assert common["unseen_asked"] == pytest.approx(common["unseen"]) and common["unseen"] > 0.0
+
+
+def test_an_unseen_word_before_a_head_the_articles_use_is_not_forgiven():
+    """ "what was the *GDP* growth": the articles name growth, so "GDP" must be there too."""
+    lexicon = _lexicon("Export growth slowed in May.", "Markets rose.")
+    features = _question_features("what was the gdp growth of china", lexicon)
+    assert features["unseen"] > 0.0 and features["unseen_asked"] == 0.0
