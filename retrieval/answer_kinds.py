@@ -270,6 +270,22 @@ def without_numbers(sentence: str, numbers: frozenset[str]) -> str:
     return _NUMBER_AND_UNIT.sub(lambda m: "" if m.group(1).rstrip(".,") in numbers else m.group(), sentence)
 
 
+# Numbers that tell a time, not a count: a quantity of time units ("six hours", "a 90-day
+# pause"), a clock time, a year, a day of the month.
+_TIME_NUMBER = re.compile(
+    r"(?<![\w.])(?:\d[\d,.]*|" + "|".join(sorted(_QUANTITY_WORDS)) + r")[\s-]+(?:"
+    + "|".join(sorted(_TIME_UNITS)) + r")\b"
+    r"|\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+
+
+def without_times(sentence: str) -> str:
+    """The sentence without the numbers that tell a time: "lasted more than *six hours*" counts
+    nothing for "how tall is Lancaster House"."""
+    return _TIME_NUMBER.sub(" ", sentence)
+
+
 def holds_wanted(wanted: frozenset[str], question_terms: frozenset[str], sentence: str) -> bool:
     """Whether a sentence holds a kind the question wants; for "who" and "where", a name the
     question does not already hold counts."""

@@ -3,7 +3,7 @@ import pytest
 
 from retrieval.answer_kinds import (
     asked_for_words, counted_thing, held_kinds, holds_count_of, holds_exact, holds_wanted, is_polar, wanted_kinds,
-    numbers_in, without_numbers,
+    numbers_in, without_numbers, without_times,
 )
 
 
@@ -206,3 +206,14 @@ def test_the_numbers_a_question_holds_leave_the_sentence_with_their_units():
     """ "90-day" goes for a question about the 90-day pause; other numbers stay."""
     own = numbers_in("when will the 90 day pause end")
     assert without_numbers("a 90-day pause until 2026", own) == "a  pause until 2026"
+
+
+@pytest.mark.parametrize(("sentence", "left"), [
+    ("It lasted six hours.", "It lasted  ."),
+    ("They agreed a 90-day pause.", "They agreed a   pause."),
+    ("It began at 1 p.m. on the 9th in 2012.", "It began at   on the   in  ."),
+    ("Seven rare earth elements and 34.5% of exports.", "Seven rare earth elements and 34.5% of exports."),
+])
+def test_numbers_telling_a_time_are_taken_out(sentence, left):
+    """Quantities of time units, clock times, days of the month and years go; counts stay."""
+    assert without_times(sentence) == left

@@ -40,6 +40,19 @@ def test_a_number_or_date_question_over_a_sentence_without_one_misses_a_number(q
     assert _text_features(question, sentence)["number_miss"] == missed
 
 
+@pytest.mark.parametrize(("question", "sentence", "missed"), [
+    ("how tall is lancaster house", "The first meeting lasted more than six hours at Lancaster House.", 1.0),
+    ("how many people attended the 2012 speech", "In 2012 Draghi gave a speech at 1 p.m.", 1.0),
+    ("how many people attended the speech", "Some 300 people attended the speech.", 0.0),
+    ("how old was Luther when he married", "Luther was 41 years old when he married.", 0.0),
+    ("how many hours did the talks last", "Talks lasted nearly seven hours on Monday.", 0.0),
+])
+def test_a_time_is_no_count_unless_the_question_counts_time(question, sentence, missed):
+    """ "six hours", a year or a clock time count nothing for "how tall" or "how many people";
+    for "how old" or "how many hours" they do."""
+    assert _text_features(question, sentence)["number_miss"] == missed
+
+
 def test_a_rate_question_is_not_answered_by_a_date():
     """A sentence with only a date does not hold the share a "rate" question wants."""
     assert _type_features("what tariff rate did Trump announce?", "Trump announced tariffs on April 2.") == (0.0, 1.0)
