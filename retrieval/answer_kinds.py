@@ -275,15 +275,30 @@ def without_numbers(sentence: str, numbers: frozenset[str]) -> str:
 _TIME_NUMBER = re.compile(
     r"(?<![\w.])(?:\d[\d,.]*|" + "|".join(sorted(_QUANTITY_WORDS)) + r")[\s-]+(?:"
     + "|".join(sorted(_TIME_UNITS)) + r")\b"
-    r"|\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)\b",
+    r"|\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,2}:\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b"
+    r"|\b(?:1\d{3}|20\d{2})s?\b(?P<counted>\s+[a-z]+)?",
     re.IGNORECASE,
 )
 
 
+# Words before a year-like number that make it a year ("*in* 1914 developers acquired…").
+_BEFORE_A_YEAR = frozenset("in since by until till from of after before during early late mid around circa".split())
+
+
 def without_times(sentence: str) -> str:
     """The sentence without the numbers that tell a time: "lasted more than *six hours*" counts
-    nothing for "how tall is Lancaster House"."""
-    return _TIME_NUMBER.sub(" ", sentence)
+    nothing for "how tall is Lancaster House". A year-like number before a word in lower case
+    that is no stopword counts that thing ("*1500 people*"), and stays, unless a word such as
+    "in" makes it a year ("in 1914 developers…")."""
+    def taken_out(match: re.Match) -> str:
+        counted = match.group("counted")
+        before = sentence[: match.start()].split()
+        a_year = bool(before) and before[-1].lower() in _BEFORE_A_YEAR
+        if counted and counted.strip() not in STOPWORDS and counted.strip().islower() and not a_year:
+            return match.group()
+        return " " + (counted or "")
+
+    return _TIME_NUMBER.sub(taken_out, sentence)
 
 
 def holds_wanted(wanted: frozenset[str], question_terms: frozenset[str], sentence: str) -> bool:

@@ -395,9 +395,9 @@ def candidate_features(
     total = sum(weights) or 1.0
     unseen_set = set(unseen_terms(q, lexicon))
     unseen = {t: w for t, w in zip(q.terms, weights) if t in unseen_set}
-    # The phrase's other words are forgiven only with its head: "what was the *GDP* growth" asks
-    # for growth, which the articles name, so "GDP" must be in the answer too.
-    head_unseen = q.asked_head is not None and not known_to(lexicon, q, q.asked_head)
+    # The phrase's words are forgiven only with its head: "what was the *GDP* growth" asks for
+    # growth, which the articles name, so "GDP" must be in the answer too.
+    forgivable = unseen if q.asked_head is not None and not known_to(lexicon, q, q.asked_head) else {}
     top_bm25 = float(bm25.max()) if n and bm25.max() > 0 else 1.0
     text_columns = text_features(
         q, sentences, weights, _in_corpus(q.related, lexicon), _in_corpus(q.opposites, lexicon),
@@ -417,10 +417,7 @@ def candidate_features(
         # sentence holds the kind of thing asked for (rerank.abstain_features). A name or a
         # place is no kind of thing: "who is *Zelensky's* envoy" asks about someone else.
         "unseen_asked": np.full(
-            n, sum(
-                w for t, w in unseen.items()
-                if head_unseen and t in q.asked and t not in q.named and t not in q.places
-            ) / total,
+            n, sum(w for t, w in forgivable.items() if t in q.asked and t not in q.named and t not in q.places) / total,
         ),
         "context_dense": context,
         **_pointing_back(sentences, text_columns["coverage_context"] - text_columns["coverage"], previous),
