@@ -52,7 +52,7 @@ _SHORTENINGS = {
     "info": "information", "pct": "percent", "bn": "billion", "mln": "million", "tn": "trillion",
     "ppl": "people", "abt": "about", "thru": "through", "cuz": "because", "msg": "message",
     "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
-    "mth": "month", "mths": "months", "avg": "average", "ur": "your", "r": "are", "u": "you",
+    "mth": "month", "mths": "months", "avg": "average", "ur": "your",
 }
 # British and American endings of one word ("labour"/"labor", "programme"/"program",
 # "organise"/"organize", "centre"/"center", "defence"/"defense"), each way round: a question may

@@ -70,17 +70,6 @@ def test_an_informal_shortening_is_read_as_its_word():
     assert _speller().repair("what did the govt say") == "what did the government say"
 
 
-def test_texting_letters_are_read_as_their_words():
-    """ "wat r the talks about": "r" is "are", not an unseen name."""
-    assert _speller().repair("who r u") == "who are you"
-
-
-def test_a_letter_the_corpus_uses_as_a_word_stays():
-    """Over articles that write "u" as a word (a variable), a question's "u" is left as typed."""
-    assert Speller("divide n by m".split()).repair_word("u") == "you"
-    assert Speller("divide n by u".split()).repair_word("u") == "u"
-
-
 def test_a_shortening_the_corpus_itself_uses_stays():
     """When the articles write "info" themselves, a question's "info" is left as typed."""
     assert Speller("the info desk".split()).repair_word("info") == "info"
