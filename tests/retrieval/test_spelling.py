@@ -70,6 +70,11 @@ def test_an_informal_shortening_is_read_as_its_word():
     assert _speller().repair("what did the govt say") == "what did the government say"
 
 
+def test_the_letters_of_a_dotted_abbreviation_stay():
+    """ "U.S." keeps its letters: no single letter is read as a word ("u" as "you")."""
+    assert _speller().repair("what is the U.S. position") == "what is the U.S. position"
+
+
 def test_a_shortening_the_corpus_itself_uses_stays():
     """When the articles write "info" themselves, a question's "info" is left as typed."""
     assert Speller("the info desk".split()).repair_word("info") == "info"
