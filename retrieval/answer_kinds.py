@@ -281,6 +281,17 @@ _TIME_NUMBER = re.compile(
 )
 
 
+# Words by which a question names time itself, beside its units ("how *old*", "the minimum
+# amount of *time*"): a quantity of time units can answer its count.
+_TIME_NAMES = _TIME_UNITS | frozenset(("old", "age", "ages", "aged", "time", "times"))
+
+
+def names_time(question: str) -> bool:
+    """Whether a question names time ("how many *years*…", "how *old*…"), so that a time, which
+    `without_times` takes out, may be the count it asks for."""
+    return not _TIME_NAMES.isdisjoint(_TOKENS.findall(question.lower()))
+
+
 # Words before a year-like number that make it a year ("*in* 1914 developers acquired…").
 _BEFORE_A_YEAR = frozenset("in since by until till from of after before during early late mid around circa".split())
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from .answer_kinds import (
     asked_for_words, counted_thing, holds_count_of, holds_exact, holds_wanted, is_polar, names_in, wanted_kinds,
-    numbers_in, without_numbers, without_times,
+    names_time, numbers_in, without_numbers, without_times,
 )
 from .fusion import ranks
 from .places import countries, find_places
@@ -272,9 +272,6 @@ def text_features(
 
 # The kinds of answer that are a number or a date.
 NUMBER_KINDS = frozenset(("share", "money", "count", "time", "duration"))
-# A count question naming time ("how many *years*…", "how *old*", "the minimum amount of *time*")
-# is answered by a quantity of time units.
-TIME_WORD_TERMS = frozenset(stem(w) for w in "second minute hour day week month year decade century old age time".split())
 
 
 # Values whose disagreement says a sentence is about something else. Countries are apart: news
@@ -310,7 +307,7 @@ def _number_miss(q: QuestionView, sentences: list[SentenceView], type_match: np.
     if not q.wants or not q.wants <= NUMBER_KINDS:
         return np.zeros(len(sentences))
     own = numbers_in(q.text)
-    counts_times = q.wants == {"count"} and TIME_WORD_TERMS.isdisjoint(stem(w) for w in words(q.text))
+    counts_times = q.wants == {"count"} and not names_time(q.text)
     if not own and not counts_times:
         return 1.0 - type_match
 
